@@ -1,0 +1,981 @@
+package org.benchtop.core.table;
+
+import java.io.BufferedReader;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.io.NumberInput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Reads a CSV or TSV file with a header row into a {@link Table}, streaming, with Commons CSV
+ * (RFC 4180 quoting: fields in double quotes may hold delimiters, line breaks and doubled quotes).
+ *
+ * <p><b>Format.</b> The delimiter is comma, tab or semicolon: unless set with
+ * {@link #withDelimiter(char)}, a file whose name ends in {@code .tsv} is read with tab, any other
+ * input with the delimiter that occurs most often, outside quotes, in the header line (ties go to
+ * comma, then tab, then semicolon). Text is UTF-8; a leading byte-order mark is dropped. The first
+ * non-blank line is the header: every column needs a non-empty, unique name (names are trimmed of
+ * surrounding white space). Every further record must have as many fields as the header; blank
+ * lines are skipped. Line ends may be LF, CRLF or CR.
+ *
+ * <p><b>Missing values.</b> A field is missing when its text, trimmed of surrounding spaces and
+ * control characters ({@link String#trim()}), is one of the missing tokens: by default the empty
+ * string, {@code NA}, {@code NaN} and {@code null} (case-sensitive).
+ *
+ * <p><b>Types.</b> Each column gets the narrowest type that holds all its non-missing values,
+ * inspected over all rows: {@link ColumnType#BOOLEAN} if every value is {@code true} or
+ * {@code false} (any case); {@link ColumnType#INT} if every value is a decimal integer (optional
+ * sign, digits only) within the {@code int} range, {@link ColumnType#LONG} if within the
+ * {@code long} range; {@link ColumnType#DOUBLE} if every value is a decimal number
+ * ({@code 1}, {@code -2.5}, {@code .5}, {@code 1e-5}, {@code 6.02E23}), {@code Inf},
+ * {@code Infinity} or {@code NaN} (any case, optional sign), parsed to the nearest double (the
+ * result of {@link Double#parseDouble(String)}, computed by Jackson's FastDoubleParser,
+ * {@code NumberInput.parseDouble(text, true)}) on the trimmed text, independent of the locale (a decimal
+ * comma makes the value text); otherwise {@link ColumnType#STRING}, keeping each field's text as
+ * it is in the file. A column without any non-missing value is DOUBLE (all NaN). Columns named in
+ * {@link #withStringColumns(Set)} are always STRING.
+ *
+ * <p><b>Errors</b> are {@link TableException}s naming the file, the line and the column, and saying
+ * how to fix the file. A file with a header and no data rows gives a table with 0 rows.
+ *
+ * <p>Memory and speed: values are parsed as they stream past, straight into primitive arrays;
+ * the text of typed values is kept as compact bytes only until the column's type is settled.
+ * Immutable and thread-safe.
+ */
+public final class CsvReader {
+
+    private static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "NaN", "null");
+    private static final int HEADER_SCAN_LIMIT = 1 << 20;
+
+    private final char delimiter; // 0 = detect
+    private final Set<String> missingTokens;
+    private final Set<String> stringColumns;
+
+    private CsvReader(char delimiter, Set<String> missingTokens, Set<String> stringColumns) {
+        this.delimiter = delimiter;
+        this.missingTokens = missingTokens;
+        this.stringColumns = stringColumns;
+    }
+
+    /**
+     * @return a reader that detects the delimiter (comma, tab, semicolon), requires a header row,
+     *         drops a byte-order mark, understands quoted fields and treats {@code ""}, {@code NA},
+     *         {@code NaN} and {@code null} as missing
+     */
+    public static CsvReader withDefaults() {
+        return new CsvReader((char) 0, DEFAULT_MISSING, Set.of());
+    }
+
+    /**
+     * @param d the field delimiter to use instead of detecting one, e.g. {@code ','}, {@code '\t'},
+     *        {@code ';'}; not a quote, CR, LF, letter, digit, sign or point
+     * @return a copy with that delimiter
+     * @throws TableException if {@code d} cannot serve as a delimiter
+     */
+    public CsvReader withDelimiter(char d) {
+        checkDelimiter(d);
+        return new CsvReader(d, missingTokens, stringColumns);
+    }
+
+    /**
+     * @param t the texts that mark a missing value (compared with the trimmed field text,
+     *        case-sensitive); replaces the defaults; may be empty
+     * @return a copy with these tokens
+     */
+    public CsvReader withMissingTokens(Set<String> t) {
+        return new CsvReader(delimiter, Set.copyOf(t), stringColumns);
+    }
+
+    /**
+     * @param names columns that are always read as STRING, never type-inferred (e.g. well ids or
+     *        gene ids such as {@code 007}); names not in the file are ignored
+     * @return a copy with these string columns
+     */
+    public CsvReader withStringColumns(Set<String> names) {
+        return new CsvReader(delimiter, missingTokens, Set.copyOf(names));
+    }
+
+    /**
+     * Reads a UTF-8 CSV or TSV file. The table's source is the file name (without folder), and
+     * {@link Table#locate(int)} gives the line on which each row starts.
+     *
+     * @param file the file
+     * @return the table
+     * @throws TableException if the file cannot be read or is malformed; the message names the
+     *         file, line and column and says how to fix it
+     */
+    public Table read(Path file) {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        char d = delimiter;
+        if (d == 0 && source.toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+            d = '\t';
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return new Parse(source, d, file).run(in);
+        } catch (NotUtf8 e) {
+            long line = firstLineNotUtf8(file);
+            throw new TableException(String.format(Locale.ROOT, "%s is not UTF-8 text: line %s holds bytes that "
+                    + "are not UTF-8; save the file as UTF-8 (in Excel: 'CSV UTF-8')", source,
+                    line < 0 ? "?" : Long.toString(line)), e.getCause());
+        } catch (NoSuchFileException e) {
+            throw TableException.of("Cannot read %s: the file %s does not exist; check the path", source,
+                    file.toAbsolutePath());
+        } catch (IOException e) {
+            throw new TableException(String.format(Locale.ROOT, "Cannot read %s (%s): %s; check that the file "
+                    + "exists and is readable", source, file.toAbsolutePath(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Reads CSV or TSV text. The reader is read to its end but not closed.
+     *
+     * @param in the text (buffered here)
+     * @param source the name used in messages and as {@link Table#source()}, e.g. a file name
+     * @return the table
+     * @throws TableException if the text is malformed; the message names the source, line and
+     *         column and says how to fix it
+     */
+    public Table read(Reader in, String source) {
+        Objects.requireNonNull(source, "source");
+        try {
+            Reader notClosed = new FilterReader(in) {
+                @Override
+                public void close() {
+                    // the caller closes its reader
+                }
+            };
+            return new Parse(source, delimiter, null).run(new BufferedReader(notClosed, 1 << 16));
+        } catch (NotUtf8 e) {
+            throw new TableException(String.format(Locale.ROOT, "%s cannot be decoded as text (%s); save it as "
+                    + "UTF-8", source, e.getCause().getMessage()), e.getCause());
+        } catch (IOException e) {
+            throw new TableException(String.format(Locale.ROOT, "Cannot read %s: %s", source, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Finds a quoting error in the record that starts on {@code startLine}, reading the file again
+     * (only after the parser failed): an opening quote that is never closed, or text after a
+     * closing quote. Follows Commons CSV's rules: a quote opens a quoted field only as the field's
+     * first character; inside, a doubled quote is a quote; white space may follow the closing quote.
+     *
+     * @return {0-based field index, 1-based line of the problem}, or {@code null} if not found
+     */
+    private static int[] quoteProblem(Path file, int startLine, char delim) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int line = 1;
+            int c = in.read();
+            if (c == '\uFEFF') {
+                c = in.read();
+            }
+            while (line < startLine && c >= 0) {
+                if (c == '\n' || c == '\r') {
+                    line++;
+                    if (c == '\r') {
+                        c = in.read();
+                        if (c == '\n') {
+                            c = in.read();
+                        }
+                        continue;
+                    }
+                }
+                c = in.read();
+            }
+            int field = 0;
+            int openLine = line;
+            boolean quoted = false;
+            boolean fieldStart = true;
+            boolean closed = false;
+            for (; c >= 0; c = in.read()) {
+                if (quoted) {
+                    if (c == '"') {
+                        in.mark(1);
+                        if (in.read() != '"') {
+                            in.reset();
+                            quoted = false;
+                            closed = true;
+                        }
+                    } else if (c == '\n' || c == '\r' && peekNot(in, '\n')) {
+                        line++;
+                    }
+                    continue;
+                }
+                if (c == delim) {
+                    field++;
+                    fieldStart = true;
+                    closed = false;
+                    continue;
+                }
+                if (c == '\n' || c == '\r') {
+                    return null; // the record ended without a quoting problem
+                }
+                if (closed) {
+                    if (Character.isWhitespace(c)) {
+                        continue; // allowed between the closing quote and the delimiter
+                    }
+                    return new int[] {field, line};
+                }
+                if (c == '"' && fieldStart) {
+                    quoted = true;
+                    openLine = line;
+                }
+                fieldStart = false;
+            }
+            return quoted ? new int[] {field, openLine} : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean peekNot(BufferedReader in, char c) throws IOException {
+        in.mark(1);
+        int next = in.read();
+        in.reset();
+        return next != c;
+    }
+
+    /** Signals a decoding error up to {@link #read(Path)}, which finds the line. */
+    private static final class NotUtf8 extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * @return the 1-based line of the first byte sequence that is not UTF-8, or -1 if none is
+     *         found (or the file cannot be read again)
+     */
+    private static long firstLineNotUtf8(Path file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean eof = false;
+            while (!eof) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                while (true) {
+                    CoderResult r = decoder.decode(bytes, chars, eof);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        if (chars.get() == '\n') {
+                            line++;
+                        }
+                    }
+                    chars.clear();
+                    if (r.isError()) {
+                        return line;
+                    }
+                    if (r.isUnderflow()) {
+                        break;
+                    }
+                }
+                bytes.compact();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static void checkDelimiter(char d) {
+        if (d == '"' || d == '\r' || d == '\n' || d == 0 || d == '-' || d == '+' || d == '.'
+                || Character.isLetterOrDigit(d)) {
+            throw TableException.of("'%s' cannot be a field delimiter; use a comma, tab or semicolon",
+                    d == '\t' ? "\\t" : String.valueOf(d));
+        }
+    }
+
+    // ====================================================================== one parse
+
+    /** The state of one read: mutable, confined to the calling thread. */
+    private final class Parse {
+        private final String source;
+        /** The file being read, to locate a quoting error in it; {@code null} for a Reader. */
+        private final Path file;
+        /** The header names, once read. */
+        private String[] names = new String[0];
+        private char delim;
+        private final int maxTokenLength;
+        /** ASCII characters that start a missing token; most values are rejected on this alone. */
+        private final boolean[] tokenStart = new boolean[128];
+        private boolean emptyIsMissing;
+        /** Scratch results of {@link #classify(String)}. */
+        private long integer;
+        private boolean negative;
+        private double real;
+
+        Parse(String source, char delim, Path file) {
+            this.source = source;
+            this.file = file;
+            this.delim = delim;
+            int max = 0;
+            for (String t : missingTokens) {
+                max = Math.max(max, t.length());
+                if (t.isEmpty()) {
+                    emptyIsMissing = true;
+                } else if (t.charAt(0) < 128) {
+                    tokenStart[t.charAt(0)] = true;
+                }
+            }
+            this.maxTokenLength = max;
+        }
+
+        Table run(BufferedReader in) throws IOException {
+            int line = 0;
+            try {
+                skipBom(in);
+                if (delim == 0) {
+                    delim = detectDelimiter(in);
+                }
+                CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delim).setIgnoreEmptyLines(false)
+                        .setQuoteMode(QuoteMode.ALL_NON_NULL) // only to tell a blank line from ""
+                        .get();
+                try (CSVParser parser = format.parse(in)) {
+                    Iterator<CSVRecord> it = parser.iterator();
+                    // header: first record that is not a blank line
+                    CSVRecord header = null;
+                    int headerLine = 0;
+                    while (header == null && it.hasNext()) {
+                        CSVRecord r = it.next();
+                        headerLine = line + 1;
+                        line = (int) parser.getCurrentLineNumber();
+                        if (!isBlank(r, 2)) {
+                            header = r;
+                        }
+                    }
+                    if (header == null) {
+                        throw TableException.of("%s is empty; a CSV file needs a header row with the column "
+                                + "names, then one row per record", source);
+                    }
+                    ColumnBuilder[] cols = columns(header, headerLine);
+                    int nc = cols.length;
+                    int[] lines = new int[1024];
+                    int rows = 0;
+                    while (it.hasNext()) {
+                        CSVRecord r = it.next();
+                        int start = line + 1;
+                        line = (int) parser.getCurrentLineNumber();
+                        int size = r.size();
+                        if (isBlank(r, nc)) {
+                            continue;
+                        }
+                        if (size != nc) {
+                            throw ragged(start, size, cols);
+                        }
+                        for (int c = 0; c < nc; c++) {
+                            String v = r.get(c);
+                            cols[c].add(v == null ? "" : v, this);
+                        }
+                        if (rows == lines.length) {
+                            lines = Arrays.copyOf(lines, grow(rows));
+                        }
+                        lines[rows++] = start;
+                    }
+                    List<Column> columns = new ArrayList<>(nc);
+                    for (ColumnBuilder b : cols) {
+                        columns.add(b.build());
+                    }
+                    return Table.of(source, columns).withSourceNoCopy(source,
+                            lines.length == rows ? lines : Arrays.copyOf(lines, rows));
+                }
+            } catch (UncheckedIOException e) {
+                throw ioProblem(e.getCause(), line + 1);
+            } catch (CharacterCodingException e) {
+                throw ioProblem(e, line + 1);
+            }
+        }
+
+        private RuntimeException ioProblem(IOException e, int line) {
+            if (e instanceof CharacterCodingException) {
+                return new NotUtf8(e);
+            }
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            boolean unclosed = m.contains("EOF reached before encapsulated token finished");
+            boolean trailing = m.contains("between encapsulated token and delimiter");
+            int[] where = (unclosed || trailing) && file != null ? quoteProblem(file, line, delim) : null;
+            if (where != null) {
+                int f = where[0];
+                String column = f < names.length ? String.format(Locale.ROOT, "column '%s' (%d)", names[f],
+                        Integer.valueOf(f + 1)) : "column " + (f + 1);
+                return new TableException(String.format(Locale.ROOT, "%s line %d, %s: %s", source,
+                        Integer.valueOf(where[1]), column, unclosed
+                                ? "the quoted field is never closed; add the closing quote (\"), and write a quote "
+                                        + "inside a quoted field as two quotes (\"\")"
+                                : "text follows the closing quote of a quoted field; put the whole field in quotes "
+                                        + "and write a quote inside it as two quotes (\"\")"), e);
+            }
+            if (unclosed) {
+                return new TableException(String.format(Locale.ROOT, "%s line %d: a quoted field that starts in "
+                        + "the record on this line is never closed; add the closing quote (\"), and write a "
+                        + "quote inside a quoted field as two quotes (\"\")", source, Integer.valueOf(line)), e);
+            }
+            if (trailing) {
+                return new TableException(String.format(Locale.ROOT, "%s line %d: text follows the closing "
+                        + "quote of a quoted field in the record that starts on this line; put the whole field "
+                        + "in quotes and write a quote inside it as two quotes (\"\")", source,
+                        Integer.valueOf(line)), e);
+            }
+            return new TableException(String.format(Locale.ROOT, "Cannot read %s near line %d: %s", source,
+                    Integer.valueOf(line), m), e);
+        }
+
+        private ColumnBuilder[] columns(CSVRecord header, int headerLine) {
+            int nc = header.size();
+            ColumnBuilder[] cols = new ColumnBuilder[nc];
+            Map<String, Integer> seen = new HashMap<>();
+            for (int c = 0; c < nc; c++) {
+                String name = header.get(c) == null ? "" : header.get(c).strip();
+                if (name.isEmpty()) {
+                    throw TableException.of("%s line %d: column %d has no name (it lies between column %s and "
+                            + "%s); give every column a name in the header row, or remove the extra delimiter",
+                            source, Integer.valueOf(headerLine), Integer.valueOf(c + 1), neighbour(header, c - 1),
+                            neighbour(header, c + 1));
+                }
+                Integer before = seen.putIfAbsent(name, Integer.valueOf(c + 1));
+                if (before != null) {
+                    throw TableException.of("%s line %d: column name '%s' occurs twice (columns %d and %d); give "
+                            + "every column a different name in the header row", source,
+                            Integer.valueOf(headerLine), name, before, Integer.valueOf(c + 1));
+                }
+                cols[c] = new ColumnBuilder(name, stringColumns.contains(name));
+            }
+            names = new String[nc];
+            for (int c = 0; c < nc; c++) {
+                names[c] = cols[c].name;
+            }
+            return cols;
+        }
+
+        private String neighbour(CSVRecord header, int c) {
+            if (c < 0) {
+                return "(start of line)";
+            }
+            if (c >= header.size()) {
+                return "(end of line)";
+            }
+            String n = header.get(c) == null ? "" : header.get(c).strip();
+            return n.isEmpty() ? String.valueOf(c + 1) : String.format(Locale.ROOT, "%d '%s'",
+                    Integer.valueOf(c + 1), n);
+        }
+
+        private TableException ragged(int line, int size, ColumnBuilder[] cols) {
+            int nc = cols.length;
+            String delimName = delim == ',' ? "comma" : delim == '\t' ? "tab" : delim == ';' ? "semicolon"
+                    : "'" + delim + "'";
+            if (size < nc) {
+                return TableException.of("%s line %d: %s but the header has %s; column '%s' (%d) "
+                        + "%s no field. Add the missing fields (leave them empty for a missing value), "
+                        + "separated by a %s", source, Integer.valueOf(line), count(size, "field"), count(nc, "column"),
+                        cols[size].name, Integer.valueOf(size + 1), size + 1 < nc ? "and those after it have" : "has",
+                        delimName);
+            }
+            return TableException.of("%s line %d: %s but the header has %s; the fields after the last "
+                    + "column '%s' (%d) have no column. Remove the extra fields, or put values that contain a %s "
+                    + "in double quotes", source, Integer.valueOf(line), count(size, "field"), count(nc, "column"),
+                    cols[nc - 1].name, Integer.valueOf(nc), delimName);
+        }
+
+        private boolean isMissing(String trimmed) {
+            int len = trimmed.length();
+            if (len == 0) {
+                return emptyIsMissing;
+            }
+            if (len > maxTokenLength) {
+                return false;
+            }
+            char c0 = trimmed.charAt(0);
+            return (c0 >= 128 || tokenStart[c0]) && missingTokens.contains(trimmed);
+        }
+
+        /**
+         * Classifies a trimmed, non-empty, non-missing field.
+         *
+         * @return one of the K_ constants; sets {@link #integer}/{@link #negative} for integers and
+         *         {@link #real} for other numbers
+         */
+        private int classify(String t) {
+            int len = t.length();
+            char c0 = t.charAt(0);
+            if ((len == 4 || len == 5) && (c0 == 't' || c0 == 'T' || c0 == 'f' || c0 == 'F')) {
+                if ("true".equalsIgnoreCase(t)) {
+                    return K_TRUE;
+                }
+                if ("false".equalsIgnoreCase(t)) {
+                    return K_FALSE;
+                }
+                return K_TEXT;
+            }
+            int i = 0;
+            boolean neg = false;
+            if (c0 == '-' || c0 == '+') {
+                neg = c0 == '-';
+                i = 1;
+                if (len == 1) {
+                    return K_TEXT;
+                }
+            }
+            char c = t.charAt(i);
+            if (c == 'I' || c == 'i') {
+                int rest = len - i;
+                if (rest == 3 && t.regionMatches(true, i, "inf", 0, 3)
+                        || rest == 8 && t.regionMatches(true, i, "infinity", 0, 8)) {
+                    real = neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+                    return K_DOUBLE;
+                }
+                return K_TEXT;
+            }
+            if (c == 'N' || c == 'n') {
+                if (len - i == 3 && t.regionMatches(true, i, "nan", 0, 3)) {
+                    real = Double.NaN;
+                    return K_DOUBLE;
+                }
+                return K_TEXT;
+            }
+            // integer part, accumulated negatively as Long.parseLong does
+            long limit = neg ? Long.MIN_VALUE : -Long.MAX_VALUE;
+            long multmin = limit / 10;
+            long acc = 0;
+            boolean overflow = false;
+            int start = i;
+            while (i < len) {
+                int d = t.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                if (!overflow) {
+                    if (acc < multmin) {
+                        overflow = true;
+                    } else {
+                        acc *= 10;
+                        if (acc < limit + d) {
+                            overflow = true;
+                        } else {
+                            acc -= d;
+                        }
+                    }
+                }
+                i++;
+            }
+            boolean mantissa = i > start;
+            if (i == len) {
+                if (overflow) {
+                    real = NumberInput.parseDouble(t, true);
+                    return K_DOUBLE;
+                }
+                integer = neg ? acc : -acc;
+                negative = neg;
+                return integer >= Integer.MIN_VALUE && integer <= Integer.MAX_VALUE ? K_INT : K_LONG;
+            }
+            if (t.charAt(i) == '.') {
+                i++;
+                while (i < len && isDigit(t.charAt(i))) {
+                    i++;
+                    mantissa = true;
+                }
+            }
+            if (!mantissa) {
+                return K_TEXT;
+            }
+            if (i < len && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+                i++;
+                if (i < len && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                    i++;
+                }
+                int e0 = i;
+                while (i < len && isDigit(t.charAt(i))) {
+                    i++;
+                }
+                if (i == e0) {
+                    return K_TEXT;
+                }
+            }
+            if (i != len) {
+                return K_TEXT;
+            }
+            real = NumberInput.parseDouble(t, true);
+            return K_DOUBLE;
+        }
+    }
+
+    private static final int K_TEXT = 0;
+    private static final int K_TRUE = 1;
+    private static final int K_FALSE = 2;
+    private static final int K_INT = 3;
+    private static final int K_LONG = 4;
+    private static final int K_DOUBLE = 5;
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int grow(int n) {
+        int g = n + (n >> 1) + 16;
+        if (g < 0 || g > Integer.MAX_VALUE - 8) {
+            if (n >= Integer.MAX_VALUE - 8) {
+                throw new TableException("The table has too many rows (more than 2^31 - 8); split the file");
+            }
+            return Integer.MAX_VALUE - 8;
+        }
+        return g;
+    }
+
+    /**
+     * A record that is a blank line: one unquoted empty field (an unquoted empty field is
+     * {@code null} under {@link QuoteMode#ALL_NON_NULL}), or, in a table of several columns, one
+     * field of white space only. In a one-column table such a field is a (missing) value, and a
+     * quoted empty field {@code ""} always is.
+     */
+    private static boolean isBlank(CSVRecord r, int columns) {
+        if (r.size() != 1) {
+            return false;
+        }
+        String v = r.get(0);
+        return v == null || columns > 1 && v.isBlank();
+    }
+
+    private static void skipBom(BufferedReader in) throws IOException {
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+    }
+
+    /** Counts comma, tab and semicolon outside quotes in the first non-blank line, then rewinds. */
+    private static char detectDelimiter(BufferedReader in) throws IOException {
+        in.mark(HEADER_SCAN_LIMIT + 1);
+        int commas = 0;
+        int tabs = 0;
+        int semis = 0;
+        boolean quoted = false;
+        boolean content = false;
+        for (int n = 0; n < HEADER_SCAN_LIMIT; n++) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == '\n' || c == '\r') {
+                    if (content) {
+                        break;
+                    }
+                    continue;
+                }
+                if (c == ',') {
+                    commas++;
+                } else if (c == '\t') {
+                    tabs++;
+                } else if (c == ';') {
+                    semis++;
+                }
+            }
+            content = true;
+        }
+        in.reset();
+        if (tabs > commas && tabs >= semis) {
+            return '\t';
+        }
+        if (semis > commas && semis > tabs) {
+            return ';';
+        }
+        return ',';
+    }
+
+    // ====================================================================== column building
+
+    private static final int S_EMPTY = 0;
+    private static final int S_BOOLEAN = 1;
+    private static final int S_INT = 2;
+    private static final int S_LONG = 3;
+    private static final int S_DOUBLE = 4;
+    private static final int S_STRING = 5;
+    private static final int DEDUPE_LIMIT = 1 << 16;
+
+    /**
+     * Collects one column while the file streams past, keeping the narrowest type that still fits.
+     * While the type may still fall back to STRING, the text of each typed value is kept in a byte
+     * arena (typed values are ASCII), so that the fallback restores every field's original text.
+     */
+    private static final class ColumnBuilder {
+        final String name;
+        int state;
+        int n;
+        boolean[] missing = new boolean[16];
+        boolean anyMissing;
+        boolean[] bools;
+        int[] ints;
+        long[] longs;
+        double[] doubles;
+        String[] strings;
+        byte[] text;
+        int textLength;
+        int[] textEnd;
+        Map<String, String> pool;
+        String last;
+
+        ColumnBuilder(String name, boolean forceString) {
+            this.name = name;
+            if (forceString) {
+                toString(0);
+            } else {
+                textEnd = new int[16];
+                text = new byte[64];
+            }
+        }
+
+        void add(String raw, Parse p) {
+            if (state == S_STRING) {
+                if (n == strings.length) {
+                    strings = Arrays.copyOf(strings, grow(n));
+                }
+                strings[n++] = p.isMissing(raw.trim()) ? null : intern(raw);
+                return;
+            }
+            if (n == textEnd.length) {
+                growTyped();
+            }
+            // trim() removes only characters up to U+0020, so a typed value's text is ASCII
+            String t = raw.trim();
+            if (p.isMissing(t)) {
+                missing[n] = true;
+                anyMissing = true;
+                if (state == S_DOUBLE) {
+                    doubles[n] = Double.NaN;
+                }
+                textEnd[n] = textLength;
+                n++;
+                return;
+            }
+            int k = t.isEmpty() ? K_TEXT : p.classify(t);
+            switch (k) {
+                case K_TRUE:
+                case K_FALSE:
+                    if (state == S_EMPTY) {
+                        state = S_BOOLEAN;
+                        bools = new boolean[missing.length];
+                    }
+                    if (state != S_BOOLEAN) {
+                        toString(n);
+                        add(raw, p);
+                        return;
+                    }
+                    bools[n] = k == K_TRUE;
+                    break;
+                case K_INT:
+                    if (state == S_EMPTY) {
+                        state = S_INT;
+                        ints = new int[missing.length];
+                    }
+                    if (state == S_INT) {
+                        ints[n] = (int) p.integer;
+                        break;
+                    }
+                    // fall through to the wider integer handling
+                    // $FALL-THROUGH$
+                case K_LONG:
+                    if (state == S_EMPTY) {
+                        state = S_LONG;
+                        longs = new long[missing.length];
+                    } else if (state == S_INT) {
+                        toLong();
+                    }
+                    if (state == S_LONG) {
+                        longs[n] = p.integer;
+                    } else if (state == S_DOUBLE) {
+                        doubles[n] = p.integer == 0 && p.negative ? -0.0 : (double) p.integer;
+                    } else {
+                        toString(n);
+                        add(raw, p);
+                        return;
+                    }
+                    break;
+                case K_DOUBLE:
+                    if (state == S_EMPTY) {
+                        state = S_DOUBLE;
+                        doubles = new double[missing.length];
+                        Arrays.fill(doubles, 0, n, Double.NaN);
+                    } else if (state == S_INT || state == S_LONG) {
+                        toDouble();
+                    }
+                    if (state != S_DOUBLE) {
+                        toString(n);
+                        add(raw, p);
+                        return;
+                    }
+                    doubles[n] = p.real;
+                    break;
+                default:
+                    toString(n);
+                    add(raw, p);
+                    return;
+            }
+            int len = raw.length();
+            if (textLength + len > text.length) {
+                text = Arrays.copyOf(text, Math.max(textLength + len, grow(text.length)));
+            }
+            for (int i = 0; i < len; i++) {
+                text[textLength + i] = (byte) raw.charAt(i);
+            }
+            textLength += len;
+            textEnd[n] = textLength;
+            n++;
+        }
+
+        private void growTyped() {
+            int cap = grow(n);
+            textEnd = Arrays.copyOf(textEnd, cap);
+            missing = Arrays.copyOf(missing, cap);
+            if (bools != null) {
+                bools = Arrays.copyOf(bools, cap);
+            }
+            if (ints != null) {
+                ints = Arrays.copyOf(ints, cap);
+            }
+            if (longs != null) {
+                longs = Arrays.copyOf(longs, cap);
+            }
+            if (doubles != null) {
+                doubles = Arrays.copyOf(doubles, cap);
+            }
+        }
+
+        private void toLong() {
+            longs = new long[missing.length];
+            for (int r = 0; r < n; r++) {
+                longs[r] = ints[r];
+            }
+            ints = null;
+            state = S_LONG;
+        }
+
+        private void toDouble() {
+            double[] d = new double[missing.length];
+            for (int r = 0; r < n; r++) {
+                if (missing[r]) {
+                    d[r] = Double.NaN;
+                } else {
+                    long v = state == S_INT ? ints[r] : longs[r];
+                    d[r] = v == 0 && textStartsWithMinus(r) ? -0.0 : (double) v;
+                }
+            }
+            doubles = d;
+            ints = null;
+            longs = null;
+            state = S_DOUBLE;
+        }
+
+        private boolean textStartsWithMinus(int r) {
+            for (int i = r == 0 ? 0 : textEnd[r - 1]; i < textEnd[r]; i++) {
+                if (text[i] > ' ') {
+                    return text[i] == '-';
+                }
+            }
+            return false;
+        }
+
+        /** Falls back to STRING: rebuilds the first {@code rows} values from their kept text. */
+        private void toString(int rows) {
+            strings = new String[Math.max(16, textEnd == null ? 16 : textEnd.length)];
+            pool = new HashMap<>();
+            for (int r = 0; r < rows; r++) {
+                if (!missing[r]) {
+                    int from = r == 0 ? 0 : textEnd[r - 1];
+                    strings[r] = intern(new String(text, from, textEnd[r] - from, StandardCharsets.ISO_8859_1));
+                }
+            }
+            state = S_STRING;
+            text = null;
+            textEnd = null;
+            missing = null;
+            bools = null;
+            ints = null;
+            longs = null;
+            doubles = null;
+        }
+
+        /**
+         * Shares equal strings (plate ids, well ids, sample types repeat), to keep few objects
+         * alive: the previous value first, then a bounded pool.
+         */
+        private String intern(String s) {
+            if (s.equals(last)) {
+                return last;
+            }
+            String known = pool.get(s);
+            if (known != null) {
+                last = known;
+                return known;
+            }
+            last = s;
+            if (pool.size() < DEDUPE_LIMIT) {
+                pool.put(s, s);
+            }
+            return s;
+        }
+
+        Column build() {
+            if (state == S_STRING) {
+                return Column.strings(name, strings.length == n ? strings : Arrays.copyOf(strings, n));
+            }
+            boolean[] mask = anyMissing ? trim(missing) : null;
+            switch (state) {
+                case S_BOOLEAN:
+                    return Column.booleans(name, trim(bools), mask);
+                case S_INT:
+                    return Column.ints(name, ints.length == n ? ints : Arrays.copyOf(ints, n), mask);
+                case S_LONG:
+                    return Column.longs(name, longs.length == n ? longs : Arrays.copyOf(longs, n), mask);
+                case S_DOUBLE:
+                    return Column.doubles(name, doubles.length == n ? doubles : Arrays.copyOf(doubles, n));
+                default: {
+                    double[] nan = new double[n];
+                    Arrays.fill(nan, Double.NaN);
+                    return Column.doubles(name, nan);
+                }
+            }
+        }
+
+        private boolean[] trim(boolean[] a) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+    }
+}
