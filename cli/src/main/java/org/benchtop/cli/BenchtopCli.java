@@ -20,7 +20,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "benchtop", mixinStandardHelpOptions = true, versionProvider = BenchtopCli.Version.class,
         description = "Wet-lab analysis from the command line: plates, dose response, qPCR, RNA-seq, lab notebook.",
-        subcommands = {PlatesCommand.class, DoseResponseCommand.class, QpcrCommand.class, DemoCommand.class},
+        subcommands = {PlatesCommand.class, DoseResponseCommand.class, QpcrCommand.class, RnaseqCommand.class, DemoCommand.class, NotebookCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error (unknown option, missing argument)",
             "3:bad input (the message names the file, line, column or item to fix)", "4:analysis failure"})

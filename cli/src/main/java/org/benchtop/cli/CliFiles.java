@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 import org.benchtop.core.BenchtopException;
+import org.benchtop.core.notebook.AtomicFiles;
 import org.benchtop.core.notebook.RunRecord;
 import org.benchtop.core.table.CsvReader;
 import org.benchtop.core.table.CsvWriter;
@@ -76,33 +76,13 @@ final class CliFiles {
 
     /**
      * Writes bytes to a temporary file in the same folder and moves it into place, so that an
-     * interrupted run never leaves a half-written file under the final name.
+     * interrupted run never leaves a half-written file under the final name; replaces an existing file.
      *
      * @param file the target
      * @param bytes the content
      */
     static void writeAtomically(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new BenchtopException(BenchtopException.Kind.BAD_INPUT, "Cannot write " + file + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
+        AtomicFiles.write(file, true, "output file", bytes);
     }
 
     /**

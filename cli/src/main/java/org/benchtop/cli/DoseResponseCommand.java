@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code benchtop dose-response fit}: log-logistic dose-response curves (drc LL.2 to LL.5). */
-@Command(name = "dose-response", description = "Dose-response curve fitting (IC50/EC50), as R drc and GraphPad Prism.",
+@Command(name = "dose-response", mixinStandardHelpOptions = true, description = "Dose-response curve fitting (IC50/EC50), as R drc and GraphPad Prism.",
         subcommands = {DoseResponseCommand.Fit.class})
 final class DoseResponseCommand implements Runnable {
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code benchtop plates normalize|qc}: plate normalization and quality control. */
-@Command(name = "plates", description = "Microtiter plate normalization and quality control.",
+@Command(name = "plates", mixinStandardHelpOptions = true, description = "Microtiter plate normalization and quality control.",
         subcommands = {PlatesCommand.Normalize.class, PlatesCommand.Qc.class})
 final class PlatesCommand implements Runnable {
 

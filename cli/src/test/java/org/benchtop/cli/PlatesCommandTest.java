@@ -128,13 +128,21 @@ class PlatesCommandTest {
         assertEquals(BenchtopCli.EXIT_USAGE, r.code());
     }
 
+    /** What the demo ran on KcViab before it became the milademetan workflow (DemoCommandTest): both commands, every output. */
     @Test
-    void demoWritesEveryResult() throws IOException {
-        Path dir = tmp.resolve("demo");
-        Run r = run("demo", "--out", dir.toString());
-        assertEquals(0, r.code(), r.err());
-        for (String f : List.of("plates_normalized.csv", "plates_normalized.csv.run.json", "plates_qc.csv", "plates_screen_qc.csv",
-                "plates_effects.csv")) {
+    void kcviabWorkflowWritesEveryResult() throws IOException {
+        Path dir = tmp.resolve("kcviab");
+        Files.createDirectories(dir);
+        String wells = examples().resolve("kcviab/wells.csv").toString();
+        Run n = run(normalizeArgs(examples().resolve("kcviab/wells.csv"), dir.resolve("plates_normalized.csv"), "--exclude", "flagged",
+                "--methods", "all", "--heatmaps", dir.resolve("heatmaps").toString()));
+        assertEquals(0, n.code(), n.err());
+        Run q = run("plates", "qc", "--input", wells, "--output", dir.resolve("plates_qc.csv").toString(), "--plate", "plate,replicate",
+                "--well", "well", "--value", "value", "--content", "content", "--exclude", "flagged",
+                "--screen", dir.resolve("plates_screen_qc.csv").toString(), "--effects", dir.resolve("plates_effects.csv").toString());
+        assertEquals(0, q.code(), q.err());
+        for (String f : List.of("plates_normalized.csv", "plates_normalized.csv.run.json", "plates_qc.csv", "plates_qc.csv.run.json",
+                "plates_screen_qc.csv", "plates_effects.csv")) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         try (var maps = Files.list(dir.resolve("heatmaps"))) {

@@ -1,6 +1,7 @@
 package org.benchtop.testflows;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,8 @@ import org.knime.core.node.BufferedDataTable;
 
 /**
  * Compares one output table of a node with its expected CSV, column by column for the columns the CSV has, row by
- * row in order: numbers within {@code max(relative * |expected|, absolute)} (equal infinities pass), text and
+ * row in order (or, with {@code expected.<port>.key = column} in testflow.properties, each expected row with the
+ * output row of the same key, so that the CSV may hold a subset of the rows): numbers within {@code max(relative * |expected|, absolute)} (equal infinities pass), text and
  * booleans exactly, and the missing pattern (NA, empty, NaN in the CSV; missing cells in KNIME) identically.
  * Every mismatch is described with scenario, port, column and row; the largest deviations are kept for the report.
  */
@@ -100,8 +102,8 @@ final class OutputComparison {
     private void run(final Table expected, final BufferedDataTable actual) {
         DataTableSpec spec = actual.getDataTableSpec();
         List<DataRow> rows = StubTables.rows(actual);
-        if (rows.size() != expected.rowCount()) {
-            fail("the output has " + rows.size() + " rows, " + expected.source() + " has " + expected.rowCount());
+        int[] rowOf = outputRows(flow.keyColumn(port), expected, spec, rows);
+        if (rowOf == null) {
             return;
         }
         for (Column exp : expected.columns()) {
@@ -118,10 +120,11 @@ final class OutputComparison {
             double maxRel = 0;
             double maxAbs = 0;
             int values = 0;
-            for (int r = 0; r < rows.size(); r++) {
+            for (int i = 0; i < rowOf.length; i++) {
+                int r = rowOf[i];
                 DataCell cell = rows.get(r).getCell(col);
-                String e = exp.getString(r);
-                String at = "column '" + exp.name() + "', row " + r + " (0-based; " + expected.locate(r) + ")";
+                String e = exp.getString(i);
+                String at = "column '" + exp.name() + "', row " + r + " (0-based; " + expected.locate(i) + ")";
                 if (e == null || cell.isMissing()) {
                     if (e != null || !cell.isMissing()) {
                         fail(at + ": expected " + (e == null ? "missing" : e) + ", actual "
@@ -167,6 +170,49 @@ final class OutputComparison {
                 deviations.put(exp.name(), new Deviation(maxRel, maxAbs, values));
             }
         }
+    }
+
+    /**
+     * Matches the expected rows to output rows: all output rows in order, or, with a key column
+     * ({@code expected.<port>.key}), the output row with the same key for each expected row (any subset of rows).
+     *
+     * @return the output row of each expected row, or {@code null} after recording why they cannot be matched
+     */
+    private int[] outputRows(final String key, final Table expected, final DataTableSpec spec, final List<DataRow> rows) {
+        int[] rowOf = new int[expected.rowCount()];
+        if (key == null) {
+            if (rows.size() != expected.rowCount()) {
+                fail("the output has " + rows.size() + " rows, " + expected.source() + " has " + expected.rowCount());
+                return null;
+            }
+            for (int i = 0; i < rowOf.length; i++) {
+                rowOf[i] = i;
+            }
+            return rowOf;
+        }
+        int keyCol = spec.findColumnIndex(key);
+        if (keyCol < 0 || !expected.columnNames().contains(key)) {
+            fail("the key column '" + key + "' (expected." + port + ".key) must be in the output and in "
+                + expected.source());
+            return null;
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            DataCell c = rows.get(r).getCell(keyCol);
+            if (!c.isMissing() && index.putIfAbsent(text(c), Integer.valueOf(r)) != null) {
+                fail("key '" + text(c) + "' of column '" + key + "' occurs more than once in the output (row " + r + ")");
+            }
+        }
+        Column keys = expected.column(key);
+        for (int i = 0; i < rowOf.length; i++) {
+            Integer r = index.get(keys.getString(i));
+            if (r == null) {
+                fail("no output row with " + key + " '" + keys.getString(i) + "' (" + expected.locate(i) + ")");
+            } else {
+                rowOf[i] = r.intValue();
+            }
+        }
+        return ok() ? rowOf : null;
     }
 
     /** A number as R and Java write them, including {@code Inf}, {@code -Inf}, {@code Infinity}. */

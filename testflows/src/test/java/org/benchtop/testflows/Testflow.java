@@ -38,6 +38,7 @@ import org.knime.core.node.NodeSettingsRO;
  * input.0 = data/input.csv                     # per data input port (0-based, as the node model counts)
  * input.0.string_columns = well                # columns never type-inferred (optional)
  * expected.0 = expected/0.csv                  # per data output port that has a reference
+ * expected.0.key = gene_id                     # optional: match rows by this column (the file may hold a subset)
  * tolerance.relative = 1e-9                    # numbers: |actual - expected| &lt;= max(rel * |expected|, abs)
  * tolerance.absolute = 1e-12
  * tolerance.absolute.2.value = 1e-6            # optional override for one column of one port
@@ -174,6 +175,17 @@ final class Testflow {
     /** @return the expected output files by port */
     SortedMap<Integer, Path> expected() {
         return Collections.unmodifiableSortedMap(expected);
+    }
+
+    /**
+     * @param port output port
+     * @return the column that matches the expected rows to output rows ({@code expected.<port>.key}; the expected
+     *         file may then hold any subset of the rows, in any order), or {@code null}: the expected file holds every
+     *         output row, in output order
+     */
+    String keyColumn(final int port) {
+        String v = props.getProperty("expected." + port + ".key");
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /**

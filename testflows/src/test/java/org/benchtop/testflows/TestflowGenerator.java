@@ -1,6 +1,7 @@
 package org.benchtop.testflows;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,29 @@ import org.knime.core.node.NodeSettings;
  *
  * <p>Runs only when asked (its output is committed):
  * {@code ./mvnw -B -o -q verify -pl testflows -Dtest=TestflowGenerator -Dbenchtop.testflows.generate=true}.
- * To add a scenario of a one-input node, add an entry to {@link #SCENARIOS}, run it, then write the scenario's
- * {@code testflow.properties}, input and expected files (see README.md).
+ * To add a scenario of a node fed by CSV Readers (one per input port), add an entry to {@link #SCENARIOS}, run it,
+ * then write the scenario's {@code testflow.properties}, input and expected files (see README.md).
  */
 @EnabledIfSystemProperty(named = "benchtop.testflows.generate", matches = "true")
 class TestflowGenerator {
 
     /**
-     * A scenario: a CSV Reader (node 1) reading {@code data/<inputFile>} feeding a Benchtop node (node 2).
+     * A scenario: one CSV Reader per input port (nodes 1 to k, reader i reading {@code data/<inputFiles[i-1]>} into
+     * data port i-1) feeding a Benchtop node (node k + 1).
      *
      * @param folder the scenario folder under testflows/
      * @param factoryClass the Benchtop node's factory
      * @param settings the settings that differ from the node's defaults: config key to value (String, Boolean,
      *            Double or Integer, as the key's type)
-     * @param inputFile the input file in the scenario's data folder
+     * @param inputFiles the input file of each data input port, in the scenario's data folder
      */
-    record Scenario(String folder, String factoryClass, Map<String, Object> settings, String inputFile) {
+    record Scenario(String folder, String factoryClass, Map<String, Object> settings, List<String> inputFiles) {
+
+        /** A one-input scenario: CSV Reader (#1) feeding the node (#2). */
+        Scenario(final String folder, final String factoryClass, final Map<String, Object> settings,
+            final String inputFile) {
+            this(folder, factoryClass, settings, List.of(inputFile));
+        }
     }
 
     /** The KcViab plate input: plate and replicate identify a plate; flagged wells NOT excluded (as in the R reference). */
@@ -75,7 +83,26 @@ class TestflowGenerator {
             doseResponse("rootl", "LL.5", "jacobian"), "input.csv"),
         new Scenario("dose-response-ll2-ryegrass-relative",
             "org.benchtop.knime.doseresponse.DoseResponseFitterNodeFactory",
-            doseResponse("rootl_rel", "LL.2", "jacobian"), "input.csv"));
+            doseResponse("rootl_rel", "LL.2", "jacobian"), "input.csv"),
+        // RNA-seq (two inputs: counts and sample sheet): DESeq2 on pasilla, ~ type + condition, as DESeq2 1.38.3
+        new Scenario("rnaseq-deseq-pasilla", "org.benchtop.knime.rnaseq.deseq.DeseqNodeFactory",
+            deseq("~ type + condition", "condition,treated,untreated"), List.of("counts.csv", "samples.csv")),
+        // the simulated milademetan data: p53 targets up
+        new Scenario("rnaseq-deseq-milademetan-p53", "org.benchtop.knime.rnaseq.deseq.DeseqNodeFactory",
+            deseq("~ condition", "condition,milademetan,DMSO"), List.of("counts.csv", "samples.csv")),
+        // edgeR TMM factors, CPM and logCPM of the filterByExpr-filtered pasilla counts
+        new Scenario("rnaseq-tmm-pasilla", "org.benchtop.knime.rnaseq.tmm.TmmNodeFactory",
+            Map.of("gene_id_column", "gene_id"), "counts.csv"));
+
+    /** The DESeq2 node on a wide count table with column gene_id and a sample sheet with column sample. */
+    private static Map<String, Object> deseq(final String design, final String contrast) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gene_id_column", "gene_id");
+        m.put("sample_column", "sample");
+        m.put("design", design);
+        m.put("contrast", contrast);
+        return m;
+    }
 
     /** The Dose-Response Fitter on ryegrass (dose column conc), no groups, ED10/20/50/80/90 as in the R reference. */
     private static Map<String, Object> doseResponse(final String response, final String model, final String se) {
@@ -88,10 +115,16 @@ class TestflowGenerator {
         return m;
     }
 
+    /**
+     * Writes every scenario, or with {@code -Dbenchtop.testflows.only=PREFIX} those whose folder starts with PREFIX.
+     */
     @Test
     void generate() throws Exception {
+        String only = System.getProperty("benchtop.testflows.only", "");
         for (Scenario s : SCENARIOS) {
-            write(Testflow.root().resolve(s.folder()), s);
+            if (s.folder().startsWith(only)) {
+                write(Testflow.root().resolve(s.folder()), s);
+            }
         }
     }
 
@@ -121,14 +154,23 @@ class TestflowGenerator {
         NodeSettings model = runner.saveSettings();
 
         String nodeName = Testflow.nodeName(s.factoryClass());
-        KnimeXml.Node reader = new KnimeXml.Node(1, "CSV Reader", 100, 100);
-        KnimeXml.Node node = new KnimeXml.Node(2, nodeName, 300, 100);
-        StubNodeSettings.write(KnimeXml.workflow(List.of(reader, node),
-            List.of(new KnimeXml.Connection(reader.id(), 1, node.id(), 1))), dir.resolve("workflow.knime"));
-        StubNodeSettings.write(KnimeXml.node(KnimeXml.CSV_READER_FACTORY, reader.name(), KnimeXml.KNIME_BASE,
-            KnimeXml.csvReaderModel(s.inputFile()), 1, true), dir.resolve(reader.folder()).resolve("settings.xml"));
+        int k = s.inputFiles().size();
+        KnimeXml.Node node = new KnimeXml.Node(k + 1, nodeName, 300, 100);
+        List<KnimeXml.Node> nodes = new ArrayList<>();
+        List<KnimeXml.Connection> connections = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            KnimeXml.Node reader = new KnimeXml.Node(i + 1, "CSV Reader", 100, 100 + 120 * i);
+            nodes.add(reader);
+            // KNIME's port 0 is the flow-variable port: data input port i is KNIME port i + 1
+            connections.add(new KnimeXml.Connection(reader.id(), 1, node.id(), i + 1));
+            StubNodeSettings.write(KnimeXml.node(KnimeXml.CSV_READER_FACTORY, reader.name(), KnimeXml.KNIME_BASE,
+                KnimeXml.csvReaderModel(s.inputFiles().get(i)), 1, true),
+                dir.resolve(reader.folder()).resolve("settings.xml"));
+        }
+        nodes.add(node);
+        StubNodeSettings.write(KnimeXml.workflow(nodes, connections), dir.resolve("workflow.knime"));
         StubNodeSettings.write(KnimeXml.node(s.factoryClass(), nodeName, KnimeXml.BENCHTOP, model,
             runner.getNrOutPorts(), false), dir.resolve(node.folder()).resolve("settings.xml"));
-        System.out.println("wrote " + dir.resolve("workflow.knime") + ", " + reader.folder() + ", " + node.folder());
+        System.out.println("wrote " + dir.resolve("workflow.knime") + ", " + k + " CSV Reader(s), " + node.folder());
     }
 }

@@ -84,6 +84,7 @@ class TestflowTest {
             inSpecs[input.port()] = in[input.port()].getDataTableSpec();
         }
 
+        KnimeUrlHandlerProvider.setWorkflow(flow.dir()); // knime://knime.workflow/ URLs resolve into this scenario
         PortObjectSpec[] specs = runner.configure((PortObjectSpec[])inSpecs);
         PortObject[] out;
         try {

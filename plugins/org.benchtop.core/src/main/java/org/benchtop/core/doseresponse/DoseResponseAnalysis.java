@@ -526,7 +526,7 @@ public final class DoseResponseAnalysis {
     /** Output columns of the fit and point tables that a group column must not be named like. */
     private static void checkGroupNames(DoseResponseSettings s) {
         Table fits = fitLayoutUnchecked(List.of(), List.of(), s);
-        Table points = pointLayoutUnchecked(List.of(), List.of(), s);
+        Table points = pointLayoutUnchecked(List.of(), List.of());
         for (String g : s.group()) {
             if (fits.findColumn(g).isPresent() || points.findColumn(g).isPresent()) {
                 throw DoseResponseException.badInput(
@@ -574,11 +574,10 @@ public final class DoseResponseAnalysis {
      */
     public static Table pointLayout(List<String> groupNames, List<ColumnType> groupTypes, DoseResponseSettings s) {
         checkGroupNames(s);
-        return pointLayoutUnchecked(groupNames, groupTypes, s);
+        return pointLayoutUnchecked(groupNames, groupTypes);
     }
 
-    private static Table pointLayoutUnchecked(List<String> groupNames, List<ColumnType> groupTypes,
-            DoseResponseSettings s) {
+    private static Table pointLayoutUnchecked(List<String> groupNames, List<ColumnType> groupTypes) {
         List<Column> groupCols = emptyColumns(groupNames, groupTypes);
         Table none = Table.of("settings", groupCols);
         return pointTable(none, groupCols, new double[0], new double[0], new int[0], new int[0][], List.of(), List.of(),

@@ -6,6 +6,7 @@
  * <p>Call tree of {@link org.benchtop.core.doseresponse.DoseResponseAnalysis#run} (the CLI's
  * {@code benchtop dose-response fit} and the "Dose-Response Fitter" node):
  * <pre>
+ * DoseResponseRuns.start(table, settings)         run record: settings under their CLI names, input digest
  * DoseResponseAnalysis.run(table, DoseResponseSettings, monitor)
  *   validate columns, group rows (first appearance), drop rows with missing values, validate groups
  *   LogLogisticFitter.fitAll                       parallel over curves, deterministic order
@@ -17,7 +18,10 @@
  *                                                  well-determined verdict and reason
  *   RoutOutliers.detect (robust option)            Cauchy IRLS fit, t p-values, BH at Q = 1 %; refit
  *   CurveComparison (compare option)               extra-sum-of-squares F tests
+ *   ratio table (ratios option)                    fitJoint of the well-determined curves, nothing
+ *                                                  shared; JointResult.edRatio for every pair (EDcomp)
  *   fit table, point table; DoseResponsePlot.render (plots option)
+ * DoseResponseAnalysis.fitLayout / pointLayout     the output columns from the settings alone (configure)
  * LogLogisticFitter.fitJoint                       several curves, shared parameters, pooled variance
  *   JointResult.edRatio / EdRatio.independent      drc EDcomp, delta method
  * Result.ed / edAbsolute / predict / auc           CurveStatistics, delta method

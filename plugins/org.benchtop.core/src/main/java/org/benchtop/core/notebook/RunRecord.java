@@ -1,5 +1,7 @@
 package org.benchtop.core.notebook;
 
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -135,7 +137,11 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
          * @return its digest: SHA-256 of the canonical CSV, row and column counts
          */
         public static InputDigest of(String name, Table table) {
-            return new InputDigest(name, sha256Hex(CsvWriter.canonicalCsv(table)), table.rowCount(),
+            MessageDigest md = newSha256();
+            // the canonical CSV streamed through the digest (CsvWriter formats it in parallel blocks):
+            // the same hash as sha256Hex(CsvWriter.canonicalCsv(table)) without holding the bytes
+            CsvWriter.withDefaults().write(table, new DigestOutputStream(OutputStream.nullOutputStream(), md));
+            return new InputDigest(name, HexFormat.of().formatHex(md.digest()), table.rowCount(),
                     table.columnCount());
         }
     }
@@ -358,8 +364,12 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
     // ---------------------------------------------------------------- helpers
 
     static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newSha256().digest(bytes));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }

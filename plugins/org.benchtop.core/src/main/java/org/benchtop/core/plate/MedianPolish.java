@@ -1,5 +1,7 @@
 package org.benchtop.core.plate;
 
+import java.util.Arrays;
+
 import org.benchtop.core.stats.Median;
 
 /**
@@ -248,6 +250,12 @@ public final class MedianPolish {
             }
         }
         colStart[columns] = k;
+        // The cells of every row and column, kept in ascending order of their residuals at the last
+        // sweep: residuals change little from one sweep to the next, so an insertion sort finds
+        // them nearly sorted and the medians cost little more than a pass over the values.
+        int[] rowOrder = Arrays.copyOf(rowCells, k);
+        int[] colOrder = Arrays.copyOf(colCells, k);
+        double[] fallback = new double[scratch.length];
         double t = 0;
         double oldSum = 0;
         boolean converged = false;
@@ -255,15 +263,19 @@ public final class MedianPolish {
         while (iter < maxIterations) {
             iter++;
             for (int i = 0; i < rows; i++) {
-                int n = 0;
-                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
-                    scratch[n++] = z[rowCells[q]];
-                }
-                double delta = Median.ofFirst(scratch, n);
-                if (n == 0) {
+                int from = rowStart[i];
+                int to = rowStart[i + 1];
+                double delta;
+                if (from == to) {
+                    delta = Double.NaN;
                     r[i] = Double.NaN; // as R: NA effect for a row without values
+                } else {
+                    delta = sortedMedian(z, rowOrder, from, to, scratch);
+                    if (Double.isNaN(delta)) {
+                        delta = selectionMedian(z, rowCells, from, to, fallback);
+                    }
                 }
-                for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
+                for (int q = from; q < to; q++) {
                     z[rowCells[q]] -= delta;
                 }
                 r[i] += delta;
@@ -274,15 +286,19 @@ public final class MedianPolish {
             }
             t += delta;
             for (int j = 0; j < columns; j++) {
-                int n = 0;
-                for (int q = colStart[j]; q < colStart[j + 1]; q++) {
-                    scratch[n++] = z[colCells[q]];
-                }
-                double cd = Median.ofFirst(scratch, n);
-                if (n == 0) {
+                int from = colStart[j];
+                int to = colStart[j + 1];
+                double cd;
+                if (from == to) {
+                    cd = Double.NaN;
                     c[j] = Double.NaN;
+                } else {
+                    cd = sortedMedian(z, colOrder, from, to, scratch);
+                    if (Double.isNaN(cd)) {
+                        cd = selectionMedian(z, colCells, from, to, fallback);
+                    }
                 }
-                for (int q = colStart[j]; q < colStart[j + 1]; q++) {
+                for (int q = from; q < to; q++) {
                     z[colCells[q]] -= cd;
                 }
                 c[j] += cd;
@@ -303,6 +319,89 @@ public final class MedianPolish {
             oldSum = newSum;
         }
         return new Result(t, r, c, z, iter, converged);
+    }
+
+    /**
+     * The median of the residuals {@code z} of the cells {@code order[from, to)} (at least one),
+     * sorting those cells by residual (binary insertion sort, stable: fast when they are nearly in
+     * order)
+     * with {@code sorted} as scratch for the values. It is the median {@link Median#ofFirst} gives:
+     * the order statistics of doubles without NaN are unique except for the sign of zero, so when a
+     * middle value is zero and the zeros differ in sign, or a value is NaN, this method returns NaN
+     * and the caller selects the median as before ({@link #selectionMedian}).
+     *
+     * @return the median, or NaN to ask for {@link #selectionMedian}
+     */
+    private static double sortedMedian(double[] z, int[] order, int from, int to, double[] sorted) {
+        int n = to - from;
+        for (int q = 0; q < n; q++) {
+            int cell = order[from + q];
+            double v = z[cell];
+            if (v != v) {
+                return Double.NaN;
+            }
+            if (q > 0 && sorted[q - 1] > v) {
+                // after the values above v: binary search, then shift them up by one
+                int lo = 0;
+                int hi = q - 1;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (sorted[mid] > v) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
+                    }
+                }
+                System.arraycopy(sorted, lo, sorted, lo + 1, q - lo);
+                System.arraycopy(order, from + lo, order, from + lo + 1, q - lo);
+                sorted[lo] = v;
+                order[from + lo] = cell;
+            } else {
+                sorted[q] = v;
+                order[from + q] = cell;
+            }
+        }
+        int m = (n - 1) >>> 1;
+        double lower = sorted[m];
+        double upper = (n & 1) == 1 ? lower : sorted[m + 1];
+        if ((lower == 0 || upper == 0) && zerosDifferInSign(sorted, n, lower == 0 ? m : m + 1)) {
+            return Double.NaN;
+        }
+        return (n & 1) == 1 ? lower : mean2(lower, upper);
+    }
+
+    /** Whether the run of zeros around {@code sorted[at]} (a zero) holds both +0.0 and -0.0. */
+    private static boolean zerosDifferInSign(double[] sorted, int n, int at) {
+        long bits = Double.doubleToRawLongBits(sorted[at]);
+        for (int p = at - 1; p >= 0 && sorted[p] == 0; p--) {
+            if (Double.doubleToRawLongBits(sorted[p]) != bits) {
+                return true;
+            }
+        }
+        for (int p = at + 1; p < n && sorted[p] == 0; p++) {
+            if (Double.doubleToRawLongBits(sorted[p]) != bits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The median of the residuals of the cells {@code cells[from, to)} in that order, by {@link Median#ofFirst}. */
+    private static double selectionMedian(double[] z, int[] cells, int from, int to, double[] scratch) {
+        int n = 0;
+        for (int q = from; q < to; q++) {
+            scratch[n++] = z[cells[q]];
+        }
+        return Median.ofFirst(scratch, n);
+    }
+
+    /** The mean of the two middle values, as {@link Median#ofFirst} computes it (without overflow). */
+    private static double mean2(double a, double b) {
+        double s = (a + b) * 0.5;
+        if (Double.isInfinite(s) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
+            return a * 0.5 + b * 0.5;
+        }
+        return s;
     }
 
     private static double medianNonNaN(double[] v, double[] scratch) {

@@ -155,6 +155,38 @@ public final class Column {
         return new Column(name, ColumnType.BOOLEAN, v.length, null, null, null, null, v, missing);
     }
 
+    // Package-private views of the internal arrays (not copies), for the CSV writer: never modify them.
+
+    /** @return the values of a DOUBLE column (internal array) */
+    double[] doublesRef() {
+        return doubles;
+    }
+
+    /** @return the values of an INT column (internal array) */
+    int[] intsRef() {
+        return ints;
+    }
+
+    /** @return the values of a LONG column (internal array) */
+    long[] longsRef() {
+        return longs;
+    }
+
+    /** @return the values of a STRING column (internal array) */
+    String[] stringsRef() {
+        return strings;
+    }
+
+    /** @return the values of a BOOLEAN column (internal array) */
+    boolean[] booleansRef() {
+        return booleans;
+    }
+
+    /** @return INT, LONG, BOOLEAN: the missing mask (internal array), {@code null} when nothing is missing */
+    boolean[] missingRef() {
+        return missing;
+    }
+
     // ---------------------------------------------------------------- accessors
 
     /** @return the column name, never empty */

@@ -1,10 +1,13 @@
 package org.benchtop.core.table;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.io.NumberInput;
 import org.apache.commons.csv.CSVFormat;
@@ -71,6 +76,10 @@ public final class CsvReader {
 
     private static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "NaN", "null");
     private static final int HEADER_SCAN_LIMIT = 1 << 20;
+    /** Files of at least this many bytes are read in parallel blocks, when they qualify. */
+    private static final long PARALLEL_MIN_BYTES = 1L << 22;
+    /** The size of a block of a file read in parallel. */
+    private static final int BLOCK_BYTES = 1 << 21;
 
     private final char delimiter; // 0 = detect
     private final Set<String> missingTokens;
@@ -135,6 +144,10 @@ public final class CsvReader {
         if (d == 0 && source.toLowerCase(Locale.ROOT).endsWith(".tsv")) {
             d = '\t';
         }
+        Table inBlocks = readInBlocks(file, source, d);
+        if (inBlocks != null) {
+            return inBlocks;
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new Parse(source, d, file).run(in);
         } catch (NotUtf8 e) {
@@ -175,6 +188,204 @@ public final class CsvReader {
                     + "UTF-8", source, e.getCause().getMessage()), e.getCause());
         } catch (IOException e) {
             throw new TableException(String.format(Locale.ROOT, "Cannot read %s: %s", source, e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Reads a large file in parallel: the data lines are cut into blocks of about
+     * {@value #BLOCK_BYTES} bytes at line ends, each block is parsed by its own Commons CSV parser
+     * into its own column builders, and the blocks' columns are joined in file order with the type
+     * rules of the sequential read (a column's type is the narrowest that holds the values of every
+     * block). Cutting at line ends is only safe when no field spans lines, so only files without
+     * any quote character (and with LF or CRLF line ends) qualify. The result equals that of the
+     * sequential read, which is used for every other file and to report any problem: this method
+     * returns {@code null} instead of throwing.
+     *
+     * @param file the file
+     * @param source its name, for messages
+     * @param d the delimiter, 0 to detect it
+     * @return the table, or {@code null} to read sequentially
+     */
+    Table readInBlocks(Path file, String source, char d) {
+        if (ForkJoinPool.getCommonPoolParallelism() < 1 || Runtime.getRuntime().availableProcessors() < 2) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size < PARALLEL_MIN_BYTES || size > Math.min(Integer.MAX_VALUE - 16L,
+                    Runtime.getRuntime().maxMemory() / 4)) {
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+        int end = bytes.length;
+        int pos = end >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+        try {
+            char delim = d;
+            if (delim == 0) {
+                int scan = (int) Math.min(end, pos + 4L * HEADER_SCAN_LIMIT + 4);
+                delim = detectDelimiter(new BufferedReader(new InputStreamReader(
+                        new ByteArrayInputStream(bytes, pos, scan - pos), StandardCharsets.UTF_8.newDecoder())));
+            }
+            // the header: the first line that is not blank
+            int line = 0;
+            String headerText = null;
+            while (pos < end) {
+                int lf = pos;
+                while (lf < end && bytes[lf] != '\n') {
+                    lf++;
+                }
+                if (lf == end) {
+                    return null; // no data line
+                }
+                line++;
+                int stop = lf > pos && bytes[lf - 1] == '\r' ? lf - 1 : lf;
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, pos, stop - pos))
+                        .toString();
+                pos = lf + 1;
+                if (text.indexOf('"') >= 0 || text.indexOf('\r') >= 0) {
+                    return null;
+                }
+                if (text.indexOf(delim) >= 0 || !text.isBlank()) {
+                    headerText = text;
+                    break;
+                }
+            }
+            if (headerText == null) {
+                return null;
+            }
+            CSVFormat format = blockFormat(delim);
+            CSVRecord header;
+            try (CSVParser hp = format.parse(new StringReader(headerText))) {
+                header = hp.iterator().next();
+            }
+            Parse hp = new Parse(source, delim, file);
+            ColumnBuilder[] headerCols = hp.columns(header, line);
+            String[] names = new String[headerCols.length];
+            boolean[] forceString = new boolean[headerCols.length];
+            for (int c = 0; c < names.length; c++) {
+                names[c] = headerCols[c].name;
+                forceString[c] = headerCols[c].state == S_STRING;
+            }
+            // blocks, cut after a line end
+            int dataStart = pos;
+            int nb = Math.max(2, Math.min(4096, (end - dataStart) / BLOCK_BYTES));
+            int[] cut = new int[nb + 1];
+            cut[0] = dataStart;
+            for (int k = 1; k < nb; k++) {
+                int at = Math.max(cut[k - 1], (int) (dataStart + (long) (end - dataStart) * k / nb));
+                while (at < end && bytes[at - 1] != '\n') {
+                    at++;
+                }
+                cut[k] = at;
+            }
+            cut[nb] = end;
+            char dl = delim;
+            Block[] blocks = IntStream.range(0, nb).parallel()
+                    .mapToObj(k -> parseBlock(bytes, cut[k], cut[k + 1], source, dl, names, forceString))
+                    .toArray(Block[]::new);
+            int rows = 0;
+            for (Block b : blocks) {
+                if (b == null) {
+                    return null;
+                }
+                rows += b.rows;
+            }
+            int[] lines = new int[rows];
+            int offset = line;
+            int r0 = 0;
+            for (Block b : blocks) {
+                for (int i = 0; i < b.rows; i++) {
+                    lines[r0 + i] = offset + b.lines[i];
+                }
+                r0 += b.rows;
+                offset += b.lineBreaks;
+            }
+            Column[] columns = IntStream.range(0, names.length).parallel().mapToObj(c -> {
+                ColumnBuilder[] parts = new ColumnBuilder[blocks.length];
+                for (int k = 0; k < parts.length; k++) {
+                    parts[k] = blocks[k].cols[c];
+                }
+                return ColumnBuilder.join(parts);
+            }).toArray(Column[]::new);
+            return Table.of(source, List.of(columns)).withSourceNoCopy(source, lines);
+        } catch (IOException | RuntimeException e) {
+            return null; // the sequential read reports the problem
+        }
+    }
+
+    private static CSVFormat blockFormat(char delim) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delim).setIgnoreEmptyLines(false)
+                .setQuoteMode(QuoteMode.ALL_NON_NULL) // only to tell a blank line from ""
+                .get();
+    }
+
+    /** The columns of one block of data lines; row lines are counted from the block's start. */
+    private static final class Block {
+        final ColumnBuilder[] cols;
+        final int rows;
+        final int[] lines;
+        final int lineBreaks;
+
+        Block(ColumnBuilder[] cols, int rows, int[] lines, int lineBreaks) {
+            this.cols = cols;
+            this.rows = rows;
+            this.lines = lines;
+            this.lineBreaks = lineBreaks;
+        }
+    }
+
+    /**
+     * Parses the data lines in {@code bytes[from, to)} as the sequential read does.
+     *
+     * @return the block, or {@code null} if it holds a quote or a lone CR, or anything fails
+     */
+    private Block parseBlock(byte[] bytes, int from, int to, String source, char delim, String[] names,
+            boolean[] forceString) {
+        int lineBreaks = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                lineBreaks++;
+            } else if (b == '"' || b == '\r' && (i + 1 == to || bytes[i + 1] != '\n')) {
+                return null;
+            }
+        }
+        int nc = names.length;
+        ColumnBuilder[] cols = new ColumnBuilder[nc];
+        for (int c = 0; c < nc; c++) {
+            cols[c] = new ColumnBuilder(names[c], forceString[c]);
+        }
+        Parse p = new Parse(source, delim, null);
+        try (CSVParser parser = blockFormat(delim).parse(new InputStreamReader(
+                new ByteArrayInputStream(bytes, from, to - from), StandardCharsets.UTF_8.newDecoder()))) {
+            int line = 0;
+            int rows = 0;
+            int[] lines = new int[1024];
+            for (CSVRecord r : parser) {
+                int start = line + 1;
+                line = (int) parser.getCurrentLineNumber();
+                if (isBlank(r, nc)) {
+                    continue;
+                }
+                if (r.size() != nc) {
+                    return null;
+                }
+                for (int c = 0; c < nc; c++) {
+                    String v = r.get(c);
+                    cols[c].add(v == null ? "" : v, p);
+                }
+                if (rows == lines.length) {
+                    lines = Arrays.copyOf(lines, grow(rows));
+                }
+                lines[rows++] = start;
+            }
+            return new Block(cols, rows, lines, lineBreaks);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -600,9 +811,26 @@ public final class CsvReader {
                 negative = neg;
                 return integer >= Integer.MIN_VALUE && integer <= Integer.MAX_VALUE ? K_INT : K_LONG;
             }
+            // the digits as an integer m with the decimal exponent e (value m 10^e), while m < 2^53
+            long m = -acc;
+            boolean exact = !overflow && m < EXACT_LIMIT;
+            int e = 0;
             if (t.charAt(i) == '.') {
                 i++;
-                while (i < len && isDigit(t.charAt(i))) {
+                while (i < len) {
+                    int d = t.charAt(i) - '0';
+                    if (d < 0 || d > 9) {
+                        break;
+                    }
+                    if (exact) {
+                        long next = m * 10 + d;
+                        if (next < EXACT_LIMIT) {
+                            m = next;
+                            e--;
+                        } else {
+                            exact = false;
+                        }
+                    }
                     i++;
                     mantissa = true;
                 }
@@ -612,24 +840,44 @@ public final class CsvReader {
             }
             if (i < len && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
                 i++;
+                boolean negExp = false;
                 if (i < len && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                    negExp = t.charAt(i) == '-';
                     i++;
                 }
                 int e0 = i;
+                int exp = 0;
                 while (i < len && isDigit(t.charAt(i))) {
+                    if (exp < 10_000) {
+                        exp = exp * 10 + t.charAt(i) - '0';
+                    }
                     i++;
                 }
                 if (i == e0) {
                     return K_TEXT;
                 }
+                e += negExp ? -exp : exp;
             }
             if (i != len) {
                 return K_TEXT;
+            }
+            if (exact && e >= -22 && e <= 22) {
+                // Clinger's fast path: m and 10^|e| are exact doubles, so one correctly rounded
+                // multiplication or division gives the nearest double, as Double.parseDouble does
+                double v = e < 0 ? (double) m / POW10[-e] : (double) m * POW10[e];
+                real = neg ? -v : v;
+                return K_DOUBLE;
             }
             real = NumberInput.parseDouble(t, true);
             return K_DOUBLE;
         }
     }
+
+    /** 2^53: integers below it are exact doubles. */
+    private static final long EXACT_LIMIT = 1L << 53;
+    /** 10^0 .. 10^22, the powers of ten that are exact doubles. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private static final int K_TEXT = 0;
     private static final int K_TRUE = 1;
@@ -852,12 +1100,16 @@ public final class CsvReader {
             if (textLength + len > text.length) {
                 text = Arrays.copyOf(text, Math.max(textLength + len, grow(text.length)));
             }
-            for (int i = 0; i < len; i++) {
-                text[textLength + i] = (byte) raw.charAt(i);
-            }
+            copyAscii(raw, text, textLength);
             textLength += len;
             textEnd[n] = textLength;
             n++;
+        }
+
+        /** Copies the low bytes of the characters (exact for ASCII text) into {@code to} at {@code at}. */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies exactly the low bytes
+        private static void copyAscii(String s, byte[] to, int at) {
+            s.getBytes(0, s.length(), to, at);
         }
 
         private void growTyped() {
@@ -950,6 +1202,115 @@ public final class CsvReader {
                 pool.put(s, s);
             }
             return s;
+        }
+
+        /**
+         * Joins the builders of consecutive blocks of one column into the column the sequential
+         * read would have built: every block is widened to the narrowest type holding all their
+         * values (as the sequential read widens a column while it streams), then the values are
+         * concatenated.
+         */
+        static Column join(ColumnBuilder[] parts) {
+            int target = S_EMPTY;
+            int total = 0;
+            for (ColumnBuilder b : parts) {
+                target = joinState(target, b.state);
+                total += b.n;
+            }
+            ColumnBuilder all = new ColumnBuilder(parts[0].name, target == S_STRING);
+            all.n = total;
+            if (target == S_STRING) {
+                all.strings = new String[total];
+            } else {
+                all.state = target;
+                all.missing = new boolean[total];
+                all.bools = target == S_BOOLEAN ? new boolean[total] : null;
+                all.ints = target == S_INT ? new int[total] : null;
+                all.longs = target == S_LONG ? new long[total] : null;
+                all.doubles = target == S_DOUBLE ? new double[total] : null;
+            }
+            int at = 0;
+            for (ColumnBuilder b : parts) {
+                b.widen(target);
+                int n = b.n;
+                if (target == S_STRING) {
+                    System.arraycopy(b.strings, 0, all.strings, at, n);
+                } else {
+                    System.arraycopy(b.missing, 0, all.missing, at, n);
+                    all.anyMissing |= b.anyMissing;
+                    switch (target) {
+                        case S_BOOLEAN:
+                            System.arraycopy(b.bools, 0, all.bools, at, n);
+                            break;
+                        case S_INT:
+                            System.arraycopy(b.ints, 0, all.ints, at, n);
+                            break;
+                        case S_LONG:
+                            System.arraycopy(b.longs, 0, all.longs, at, n);
+                            break;
+                        case S_DOUBLE:
+                            System.arraycopy(b.doubles, 0, all.doubles, at, n);
+                            break;
+                        default:
+                            break;
+                    }
+                }
+                at += n;
+            }
+            return all.build();
+        }
+
+        /** The narrowest state holding the values of two states, as {@link #add} widens. */
+        private static int joinState(int a, int b) {
+            if (a == b || b == S_EMPTY) {
+                return a;
+            }
+            if (a == S_EMPTY) {
+                return b;
+            }
+            if (a == S_STRING || b == S_STRING || a == S_BOOLEAN || b == S_BOOLEAN) {
+                return S_STRING;
+            }
+            return Math.max(a, b); // INT < LONG < DOUBLE
+        }
+
+        /** Converts the values so far to {@code target}, a state at least as wide as the current one. */
+        private void widen(int target) {
+            if (state == target) {
+                return;
+            }
+            switch (target) {
+                case S_STRING:
+                    toString(n);
+                    break;
+                case S_DOUBLE:
+                    if (state == S_EMPTY) {
+                        doubles = new double[missing.length];
+                        Arrays.fill(doubles, Double.NaN);
+                        state = S_DOUBLE;
+                    } else {
+                        toDouble();
+                    }
+                    break;
+                case S_LONG:
+                    if (state == S_EMPTY) {
+                        longs = new long[missing.length];
+                        state = S_LONG;
+                    } else {
+                        toLong();
+                    }
+                    break;
+                case S_INT:
+                    ints = new int[missing.length];
+                    state = S_INT;
+                    break;
+                case S_BOOLEAN:
+                    bools = new boolean[missing.length];
+                    state = S_BOOLEAN;
+                    break;
+                default:
+                    throw new IllegalStateException("cannot widen " + state + " to " + target);
+            }
         }
 
         Column build() {

@@ -1,12 +1,12 @@
 package org.benchtop.core.table;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -15,9 +15,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 
@@ -34,11 +36,14 @@ import org.apache.commons.csv.QuoteMode;
  * reads the output back to an equal table, provided no STRING value looks like a number, a boolean
  * or a missing-value token (pass such columns to {@link CsvReader#withStringColumns}).
  *
+ * <p>Speed: blocks of rows are formatted into UTF-8 bytes in parallel (on the common fork-join pool,
+ * with the calling thread) and written in order, so the bytes never depend on the number of threads;
+ * numbers, booleans and text that needs no quotes are formatted directly, other text through
+ * Commons CSV.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class CsvWriter {
-
-    private static final int BUFFER_CHARS = 1 << 16;
 
     private final char delimiter;
 
@@ -77,20 +82,25 @@ public final class CsvWriter {
         String name = target.getFileName().toString();
         Path temp = null;
         try {
-            OutputStream os = null;
-            for (int attempt = 0; os == null; attempt++) {
+            FileChannel ch = null;
+            for (int attempt = 0; ch == null; attempt++) {
                 temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                         + ".tmp");
                 try {
-                    os = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException e) {
                     if (attempt > 100) {
                         throw e;
                     }
                 }
             }
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), BUFFER_CHARS)) {
-                write(t, w);
+            try (FileChannel out = ch) {
+                writeChunks(t, (bytes, length) -> {
+                    ByteBuffer buf = ByteBuffer.wrap(bytes, 0, length);
+                    while (buf.hasRemaining()) {
+                        out.write(buf);
+                    }
+                });
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -118,52 +128,56 @@ public final class CsvWriter {
     }
 
     /**
-     * Writes {@code t} as CSV to {@code out}, flushing but not closing it. Wrap a stream in a
-     * {@link BufferedWriter} for speed.
+     * Writes {@code t} as CSV to {@code out}, flushing but not closing it.
      *
      * @param t the table
      * @param out where to write
      * @throws UncheckedIOException if {@code out} fails
      */
     public void write(Table t, Writer out) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator('\n')
-                .setQuoteMode(QuoteMode.MINIMAL).get();
         try {
-            List<Column> cols = t.columns();
-            int nc = cols.size();
-            for (int c = 0; c < nc; c++) {
-                format.print(cols.get(c).name(), out, c == 0);
-            }
-            out.write('\n');
-            Column[] cs = cols.toArray(new Column[0]);
-            int rows = t.rowCount();
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < nc; c++) {
-                    Column col = cs[c];
-                    if (col.type() == ColumnType.STRING) {
-                        String s = col.getString(r);
-                        format.print(s == null ? "" : s, out, c == 0);
-                        continue;
-                    }
-                    // numbers and booleans never need quotes (the delimiter is not a digit, letter,
-                    // sign or point); a missing first field is written "" as MINIMAL quoting does
-                    if (c > 0) {
-                        out.write(delimiter);
-                    }
-                    if (col.isMissing(r)) {
-                        if (c == 0) {
-                            out.write("\"\"");
-                        }
-                    } else {
-                        out.write(col.getString(r));
-                    }
-                }
-                out.write('\n');
-            }
+            writeChunks(t, (bytes, length) -> out.write(new String(bytes, 0, length, StandardCharsets.UTF_8)));
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code t} as UTF-8 CSV to {@code out}, flushing but not closing it: the same bytes as
+     * {@link #write(Table, Writer)} through a UTF-8 writer. Rows are formatted in parallel blocks
+     * and written in order, in large writes (no extra buffering is needed).
+     *
+     * @param t the table
+     * @param out where to write
+     * @throws UncheckedIOException if {@code out} fails
+     */
+    public void write(Table t, OutputStream out) {
+        try {
+            writeChunks(t, (bytes, length) -> out.write(bytes, 0, length));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Formats the header (chunk 0) and blocks of rows (the further chunks), in parallel, and hands
+     * them to {@code sink} in order.
+     */
+    private void writeChunks(Table t, ChunkPipeline.Consumer sink) throws IOException {
+        RowFormatter f = new RowFormatter(t, delimiter);
+        int rows = t.rowCount();
+        int per = f.rowsPerChunk();
+        int blocks = (int) ((rows + (long) per - 1) / per);
+        ChunkPipeline.run(blocks + 1, (chunk, out) -> {
+            if (chunk == 0) {
+                f.header(out);
+            } else {
+                int from = (chunk - 1) * per;
+                f.rows(from, Math.min(rows, from + per), out);
+            }
+        }, sink);
     }
 
     /**
@@ -176,11 +190,275 @@ public final class CsvWriter {
      */
     public static byte[] canonicalCsv(Table t) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), BUFFER_CHARS)) {
-            withDefaults().write(t, w);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        withDefaults().write(t, bytes);
         return bytes.toByteArray();
+    }
+
+    /**
+     * Formats rows of one table as UTF-8 CSV bytes; thread-safe (immutable), so blocks of rows can be
+     * formatted in parallel. Numbers and booleans never need quotes (the delimiter is not a digit,
+     * letter, sign or point) and are written directly; text that plainly needs no quotes (printable
+     * ASCII, not starting with a character up to {@code #}, not ending in a space, without quote or
+     * delimiter) is copied; any other text goes through Commons CSV, which decides on the quoting.
+     */
+    private static final class RowFormatter {
+        private static final byte T_DOUBLE = 0;
+        private static final byte T_INT = 1;
+        private static final byte T_LONG = 2;
+        private static final byte T_BOOLEAN = 3;
+        private static final byte T_STRING = 4;
+        private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+        private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+        /** Entries per text column of the cache of field bytes (a power of 2). */
+        private static final int TEXT_CACHE = 2048;
+        /** The longest text of a double ({@code -2.2250738585072014E-308}) or long, with margin. */
+        private static final int NUMBER_BYTES = 32;
+
+        private final int nc;
+        private final String[] names;
+        private final byte[] types;
+        private final double[][] doubles;
+        private final int[][] ints;
+        private final long[][] longs;
+        private final boolean[][] bools;
+        private final String[][] strings;
+        private final boolean[][] missing;
+        private final char delimiter;
+        private final byte[] delim;
+        private final CSVFormat format;
+        private final int fixedRowBytes;
+        private final int rowsPerChunk;
+
+        RowFormatter(Table t, char delimiter) {
+            List<Column> cols = t.columns();
+            nc = cols.size();
+            names = new String[nc];
+            types = new byte[nc];
+            doubles = new double[nc][];
+            ints = new int[nc][];
+            longs = new long[nc][];
+            bools = new boolean[nc][];
+            strings = new String[nc][];
+            missing = new boolean[nc][];
+            this.delimiter = delimiter;
+            delim = String.valueOf(delimiter).getBytes(StandardCharsets.UTF_8);
+            format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setRecordSeparator('\n')
+                    .setQuoteMode(QuoteMode.MINIMAL).get();
+            int fixed = 1 + nc * (delim.length + 2);
+            int estimate = 1;
+            for (int c = 0; c < nc; c++) {
+                Column col = cols.get(c);
+                names[c] = col.name();
+                missing[c] = col.missingRef();
+                switch (col.type()) {
+                    case DOUBLE:
+                        types[c] = T_DOUBLE;
+                        doubles[c] = col.doublesRef();
+                        fixed += NUMBER_BYTES;
+                        estimate += 20;
+                        break;
+                    case INT:
+                        types[c] = T_INT;
+                        ints[c] = col.intsRef();
+                        fixed += NUMBER_BYTES;
+                        estimate += 8;
+                        break;
+                    case LONG:
+                        types[c] = T_LONG;
+                        longs[c] = col.longsRef();
+                        fixed += NUMBER_BYTES;
+                        estimate += 12;
+                        break;
+                    case BOOLEAN:
+                        types[c] = T_BOOLEAN;
+                        bools[c] = col.booleansRef();
+                        fixed += FALSE.length;
+                        estimate += 6;
+                        break;
+                    default:
+                        types[c] = T_STRING;
+                        strings[c] = col.stringsRef();
+                        estimate += 12;
+                        break;
+                }
+                estimate += delim.length;
+            }
+            fixedRowBytes = fixed;
+            // blocks of about 256 KB of text
+            rowsPerChunk = Math.max(64, Math.min(1 << 16, (1 << 18) / estimate));
+        }
+
+        int rowsPerChunk() {
+            return rowsPerChunk;
+        }
+
+        void header(ChunkPipeline.Bytes out) {
+            for (int c = 0; c < nc; c++) {
+                if (c > 0) {
+                    out.ensure(delim.length);
+                    putDelimiter(out);
+                }
+                viaCommonsCsv(names[c], c == 0, out);
+            }
+            out.ensure(1);
+            out.a[out.n++] = '\n';
+        }
+
+        /**
+         * Appends rows {@code from} (inclusive) to {@code to} (exclusive). Text columns repeat values
+         * (plate and well ids, labels; the CSV reader shares equal strings): the bytes of each string
+         * are kept in a small cache per column, keyed by the string instance.
+         */
+        void rows(int from, int to, ChunkPipeline.Bytes out) {
+            String[][] cachedText = new String[nc][];
+            byte[][][] cachedBytes = new byte[nc][][];
+            for (int c = 0; c < nc; c++) {
+                if (types[c] == T_STRING) {
+                    cachedText[c] = new String[TEXT_CACHE];
+                    cachedBytes[c] = new byte[TEXT_CACHE][];
+                }
+            }
+            for (int r = from; r < to; r++) {
+                out.ensure(fixedRowBytes);
+                for (int c = 0; c < nc; c++) {
+                    if (c > 0) {
+                        putDelimiter(out);
+                    }
+                    switch (types[c]) {
+                        case T_DOUBLE: {
+                            double d = doubles[c][r];
+                            if (d != d) { // NaN: missing
+                                missingField(c, out);
+                            } else {
+                                putAscii(NumberOutput.toString(d, true), out);
+                            }
+                            break;
+                        }
+                        case T_INT:
+                            if (isMissing(c, r)) {
+                                missingField(c, out);
+                            } else {
+                                out.n = NumberOutput.outputInt(ints[c][r], out.a, out.n);
+                            }
+                            break;
+                        case T_LONG:
+                            if (isMissing(c, r)) {
+                                missingField(c, out);
+                            } else {
+                                out.n = NumberOutput.outputLong(longs[c][r], out.a, out.n);
+                            }
+                            break;
+                        case T_BOOLEAN:
+                            if (isMissing(c, r)) {
+                                missingField(c, out);
+                            } else {
+                                byte[] word = bools[c][r] ? TRUE : FALSE;
+                                System.arraycopy(word, 0, out.a, out.n, word.length);
+                                out.n += word.length;
+                            }
+                            break;
+                        default: {
+                            String s = strings[c][r];
+                            if (s == null) {
+                                missingField(c, out);
+                                break;
+                            }
+                            int slot = s.hashCode() & (TEXT_CACHE - 1);
+                            byte[] b;
+                            if (cachedText[c][slot] == s) {
+                                b = cachedBytes[c][slot];
+                            } else {
+                                b = field(s, c == 0);
+                                cachedText[c][slot] = s;
+                                cachedBytes[c][slot] = b;
+                            }
+                            out.ensure(b.length + fixedRowBytes);
+                            System.arraycopy(b, 0, out.a, out.n, b.length);
+                            out.n += b.length;
+                            break;
+                        }
+                    }
+                }
+                out.a[out.n++] = '\n';
+            }
+        }
+
+        private boolean isMissing(int c, int r) {
+            boolean[] m = missing[c];
+            return m != null && m[r];
+        }
+
+        /** A missing value is an empty field; a missing first field is written {@code ""}, as Commons CSV does. */
+        private static void missingField(int c, ChunkPipeline.Bytes out) {
+            if (c == 0) {
+                out.a[out.n++] = '"';
+                out.a[out.n++] = '"';
+            }
+        }
+
+        private void putDelimiter(ChunkPipeline.Bytes out) {
+            if (delim.length == 1) {
+                out.a[out.n++] = delim[0];
+            } else {
+                System.arraycopy(delim, 0, out.a, out.n, delim.length);
+                out.n += delim.length;
+            }
+        }
+
+        /**
+         * Whether Commons CSV's minimal quoting leaves {@code s} as it is, decided conservatively:
+         * not empty, first character above {@code #}, last above space, all printable ASCII
+         * without quote or delimiter.
+         */
+        private boolean plain(String s) {
+            int len = s.length();
+            if (len == 0 || s.charAt(0) <= '#' || s.charAt(len - 1) <= ' ') {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                char ch = s.charAt(i);
+                if (ch < ' ' || ch > '~' || ch == '"' || ch == delimiter) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The bytes of a text field ({@code first}: the first field of a record). */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes: exact for ASCII
+        private byte[] field(String s, boolean first) {
+            if (plain(s)) {
+                byte[] b = new byte[s.length()];
+                s.getBytes(0, b.length, b, 0);
+                return b;
+            }
+            ChunkPipeline.Bytes b = new ChunkPipeline.Bytes(s.length() + 8);
+            viaCommonsCsv(s, first, b);
+            return Arrays.copyOf(b.a, b.n);
+        }
+
+        /** Copies ASCII text (room for it has been made). */
+        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes: exact for ASCII
+        private static void putAscii(String s, ChunkPipeline.Bytes out) {
+            int len = s.length();
+            s.getBytes(0, len, out.a, out.n);
+            out.n += len;
+        }
+
+        /** A field written by Commons CSV (quoting as needed; {@code first}: the first field of a record). */
+        private void viaCommonsCsv(String s, boolean first, ChunkPipeline.Bytes out) {
+            StringBuilder sb = new StringBuilder(s.length() + 8);
+            try {
+                format.print(s, sb, first);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringBuilder does not fail
+            }
+            // after the first field Commons CSV writes the delimiter first: the caller has written it
+            String text = first ? sb.toString() : sb.substring(1);
+            byte[] b = text.getBytes(StandardCharsets.UTF_8);
+            out.ensure(b.length);
+            System.arraycopy(b, 0, out.a, out.n, b.length);
+            out.n += b.length;
+        }
     }
 }

@@ -73,7 +73,7 @@ final class GenormNodeSettings extends BenchtopSettings {
         boolean q = blankToNull(quantityColumn.getStringValue()) != null;
         if (cq == q) {
             throw new InvalidSettingsException("Choose either a Cq column or a relative quantity column in the node's "
-                    + "settings, not " + (cq ? "both." : "neither."));
+                    + "settings (" + (cq ? "both are set: set one of them to none)." : "neither is set)."));
         }
         if (!(cqCutoff.getDoubleValue() > 0)) {
             throw new InvalidSettingsException("The Cq cut-off must be a positive number of cycles (default 40).");

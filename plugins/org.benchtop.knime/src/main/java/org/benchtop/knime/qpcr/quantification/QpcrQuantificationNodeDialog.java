@@ -18,6 +18,7 @@ final class QpcrQuantificationNodeDialog extends DefaultNodeSettingsPane {
 
     @SuppressWarnings("unchecked")
     private QpcrQuantificationNodeDialog(QpcrQuantificationSettings s) {
+        setDefaultTabTitle("Settings");
         createNewGroup("Columns");
         // ids and Cq may be numbers or text ("Undetermined"): any column
         addDialogComponent(new DialogComponentColumnNameSelection(s.sampleColumn, "Sample", 0, DataValue.class));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.knime.core.node.port.PortType;
 
 /**
  * RDML Reader: the wells of an RDML file (well, sample, type, quantity, target, cq). No input port.
- * The file is a local path or a URL; URLs are opened with {@link java.net.URL#openStream()}, so in
+ * The file is a local path or a URL; URLs are opened with {@link URL#openStream()}, so in
  * KNIME a {@code knime://knime.workflow/data/run.rdml} URL is resolved by KNIME's URL handler.
  */
 final class RdmlReaderNodeModel extends BenchtopNodeModel<RdmlReaderSettings> {
@@ -71,13 +72,22 @@ final class RdmlReaderNodeModel extends BenchtopNodeModel<RdmlReaderSettings> {
                 record.warnings(out.warnings()).finish().build());
     }
 
-    /** @return the last segment of the path or URL, e.g. {@code run.rdml} */
+    /**
+     * @param loc a path or URL
+     * @return its last segment, e.g. {@code run.rdml} (decoded for a URL: {@code run%201.rdml} is {@code run 1.rdml})
+     */
     static String fileName(String loc) {
-        String s = loc.replace('\\', '/');
-        int q = s.indexOf('?');
-        if (q >= 0 && URL_SCHEME.matcher(s).matches()) {
-            s = s.substring(0, q);
+        String s = loc;
+        if (URL_SCHEME.matcher(loc).matches()) {
+            try {
+                String path = new URI(loc).getPath();
+                s = path != null ? path : s;
+            } catch (URISyntaxException e) {
+                int q = s.indexOf('?');
+                s = q >= 0 ? s.substring(0, q) : s;
+            }
         }
+        s = s.replace('\\', '/');
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
@@ -111,10 +121,7 @@ final class RdmlReaderNodeModel extends BenchtopNodeModel<RdmlReaderSettings> {
             }
             return Files.newInputStream(p);
         }
-        try {
-            return new URI(loc).toURL().openStream();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("not a valid URL: " + e.getMessage(), e);
-        }
+        // URL(String) rather than URI.toURL(): it takes what users type, e.g. spaces in knime:// paths
+        return new URL(loc).openStream();
     }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Benchmark of `benchtop rnaseq deseq` against R's DESeq2 (DESeq() + results()) on the same inputs.
+# Usage: bench/rnaseq/run_bench.sh [THREADS] [SETS]      e.g.  bench/rnaseq/run_bench.sh 2 pasilla,30000x100
+# Needs: cli/target/benchtop-cli.jar (./mvnw package), python3; R with DESeq2 for the comparison.
+# Wall-clock times include JVM / R start-up and reading and writing the files; CPU = user + sys seconds
+# of the whole process (Java uses THREADS worker threads plus JIT/GC threads; R is single-threaded).
+# On a shared machine the wall-clock ratio depends on the load; the CPU ratio much less.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+JAR="$ROOT/cli/target/benchtop-cli.jar"
+CP="${BENCHTOP_CP:-$JAR}"   # e.g. a classes folder in front of the jar while developing
+THREADS="${1:-2}"
+SETS="${2:-pasilla,30000x100}"
+DATA="${BENCH_DATA:-$HERE/data}"
+OUT="$DATA/out"
+mkdir -p "$DATA" "$OUT"
+[ -f "$JAR" ] || { echo "build the CLI first: ./mvnw -B package -DskipTests" >&2; exit 1; }
+HAVE_R=0
+if command -v Rscript >/dev/null && Rscript -e 'suppressPackageStartupMessages(library(DESeq2))' >/dev/null 2>&1; then HAVE_R=1; fi
+
+prepare() {
+  case "$1" in
+    pasilla)
+      RES="$ROOT/plugins/org.benchtop.core/src/test/resources/org/benchtop/core/rnaseq"
+      python3 - "$RES" "$DATA" <<'PY'
+import csv, sys
+res, data = sys.argv[1], sys.argv[2]
+order = [r["sample"] for r in csv.DictReader(open(res + "/expected_coldata_used.csv"))]
+cond = {r["sample"]: r["condition"] for r in csv.DictReader(open(res + "/expected_coldata_used.csv"))}
+rows = list(csv.reader(open(res + "/pasilla_gene_counts.tsv"), delimiter="\t"))
+idx = [rows[0].index(s) for s in order]
+with open(data + "/counts_pasilla.csv", "w") as f:
+    f.write("gene_id," + ",".join(order) + "\n")
+    for r in rows[1:]:
+        f.write(r[0] + "," + ",".join(r[i] for i in idx) + "\n")
+with open(data + "/samples_pasilla.csv", "w") as f:
+    f.write("sample,condition\n")
+    for s in order:
+        f.write("%s,%s\n" % (s, "treated" if cond[s] == "treated" else "control"))
+PY
+      ;;
+    *x*)
+      G="${1%x*}"; S="${1#*x}"
+      [ -f "$DATA/counts_${G}x${S}.csv" ] || python3 "$HERE/make_counts.py" "$G" "$S" "$DATA" >/dev/null
+      cp "$DATA/samples_${S}.csv" "$DATA/samples_${1}.csv"
+      cp "$DATA/counts_${G}x${S}.csv" "$DATA/counts_${1}.csv" 2>/dev/null || true
+      ;;
+  esac
+}
+
+printf "%-12s %9s %9s %7s %9s %9s %7s\n" "set" "Java wall" "R wall" "ratio" "Java CPU" "R CPU" "ratio"
+for SET in ${SETS//,/ }; do
+  prepare "$SET"
+  C="$DATA/counts_$SET.csv"; S="$DATA/samples_$SET.csv"
+  /usr/bin/time -f "%e %U %S" -o "$OUT/java_$SET.time" java -Xmx2g -cp "$CP" org.benchtop.cli.RnaseqCommand deseq \
+      --counts "$C" --samples "$S" --design "~ condition" --contrast condition,treated,control --threads "$THREADS" \
+      --output "$OUT/java_$SET.csv" 2>"$OUT/java_$SET.log"
+  read -r JW JU JS < "$OUT/java_$SET.time"
+  JC=$(echo "$JU + $JS" | bc)
+  if [ "$HAVE_R" = 1 ]; then
+    /usr/bin/time -f "%e %U %S" -o "$OUT/r_$SET.time" Rscript "$HERE/run_deseq2.R" "$C" "$S" "$OUT/r_$SET.csv" \
+        "~ condition" condition treated control >"$OUT/r_$SET.log" 2>&1
+    read -r RW RU RS < "$OUT/r_$SET.time"
+    RC=$(echo "$RU + $RS" | bc)
+    printf "%-12s %9.2f %9.2f %7.1f %9.2f %9.2f %7.1f\n" "$SET" "$JW" "$RW" "$(echo "$RW / $JW" | bc -l)" \
+        "$JC" "$RC" "$(echo "$RC / $JC" | bc -l)"
+    python3 "$HERE/compare.py" "$OUT/java_$SET.csv" "$OUT/r_$SET.csv" | sed 's/^/             /'
+  else
+    printf "%-12s %9.2f %9s %7s %9.2f %9s %7s\n" "$SET" "$JW" "-" "-" "$JC" "-" "-"
+  fi
+done
