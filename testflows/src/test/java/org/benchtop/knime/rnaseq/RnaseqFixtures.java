@@ -183,7 +183,7 @@ public final class RnaseqFixtures {
     public static final class Deviations {
 
         private final List<String> failures = new ArrayList<>();
-        private final Map<String, Double> maxRelative = new HashMap<>();
+        private final Map<String, Double> maxRelative = new java.util.LinkedHashMap<>();
 
         /**
          * @param quantity the quantity's name
@@ -218,9 +218,14 @@ public final class RnaseqFixtures {
             maxRelative.put(quantity, Double.valueOf(worst));
         }
 
-        /** Fails with every recorded mismatch; prints the largest relative deviation per quantity. */
-        public void assertNone() {
-            maxRelative.forEach((q, d) -> System.out.printf(Locale.ROOT, "  %-16s max rel. deviation %.2e%n", q, d));
+        /**
+         * Fails with every recorded mismatch; prints the largest relative deviation per quantity.
+         *
+         * @param label what was compared, for the printout
+         */
+        public void assertNone(String label) {
+            System.out.println(label + ":");
+            maxRelative.forEach((q, d) -> System.out.printf(Locale.ROOT, "  %-40s max rel. deviation %.2e%n", q, d));
             assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
         }
     }

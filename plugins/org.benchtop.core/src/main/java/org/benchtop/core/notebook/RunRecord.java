@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.benchtop.core.BenchtopException.Kind;
 import org.benchtop.core.BenchtopVersion;
@@ -236,7 +239,8 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
     public static final class Builder {
         private final String analysis;
         private final List<Parameter> parameters = new ArrayList<>();
-        private final List<InputDigest> inputs = new ArrayList<>();
+        /** The digests of the inputs, computed in the background while the analysis runs. */
+        private final List<CompletableFuture<InputDigest>> inputs = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private Instant started;
         private Instant finished;
@@ -289,14 +293,18 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
         }
 
         /**
-         * Records an input table by the SHA-256 of its canonical CSV.
+         * Records an input table by the SHA-256 of its canonical CSV. The digest is computed on a
+         * background thread (tables are immutable), so that it overlaps the analysis; {@link #build()}
+         * waits for it.
          *
          * @param name the role of the input, e.g. {@code plates}
          * @param table the table
          * @return this builder
          */
         public Builder input(String name, Table table) {
-            inputs.add(InputDigest.of(name, table));
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(table, "table");
+            inputs.add(CompletableFuture.supplyAsync(() -> InputDigest.of(name, table), DIGEST_THREAD));
             return this;
         }
 
@@ -357,11 +365,32 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
                 throw new IllegalStateException("Set the start and finish times (start()/started(Instant), "
                         + "finish()/finished(Instant)) before build()");
             }
-            return new RunRecord(analysis, BenchtopVersion.get(), parameters, inputs, started, finished, warnings);
+            List<InputDigest> digests = new ArrayList<>(inputs.size());
+            for (CompletableFuture<InputDigest> f : inputs) {
+                try {
+                    digests.add(f.join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException) {
+                        throw (RuntimeException) e.getCause();
+                    }
+                    if (e.getCause() instanceof Error) {
+                        throw (Error) e.getCause();
+                    }
+                    throw e;
+                }
+            }
+            return new RunRecord(analysis, BenchtopVersion.get(), parameters, digests, started, finished, warnings);
         }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Runs each input digest on a new daemon thread. */
+    private static final Executor DIGEST_THREAD = task -> {
+        Thread t = new Thread(task, "benchtop-input-digest");
+        t.setDaemon(true);
+        t.start();
+    };
 
     static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(newSha256().digest(bytes));

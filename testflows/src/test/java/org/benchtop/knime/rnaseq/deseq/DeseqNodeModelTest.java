@@ -329,7 +329,7 @@ class DeseqNodeModelTest {
         for (String q : List.of("pvalue", "padj")) {
             d.check(q, genes, doubles(results, q), ref.column(q).toDoubleArray(), 1e-3, 1e-12);
         }
-        d.assertNone();
+        d.assertNone("pasilla ~ condition vs DESeq2 results");
         assertEquals(significant(ref.column("padj").toDoubleArray(), genes), significant(doubles(results, "padj"), genes),
             "the genes with padj < 0.1");
 
@@ -352,7 +352,7 @@ class DeseqNodeModelTest {
             }
             s.check("normalized " + samples.get(j), genes, doubles(normalized, samples.get(j)), expected, 1e-10, 1e-12);
         }
-        s.assertNone();
+        s.assertNone("pasilla size factors and normalized counts");
 
         // a wide table's genes are its rows: the input's row keys are reused
         List<DataRow> inRows = StubTables.rows(pasillaCounts);
@@ -408,14 +408,14 @@ class DeseqNodeModelTest {
         for (String q : List.of("pvalue", "padj")) {
             d.check(q, genes, doubles(results, q), ref.column(q).toDoubleArray(), 1e-3, 1e-12);
         }
-        d.assertNone();
+        d.assertNone("pasilla LRT vs DESeq2");
         assertEquals("~ type", RnaseqFixtures.parameters(RnaseqFixtures.record(r, "rnaseq.deseq")).get("reduced"));
     }
 
     /** The shrinkage setting reaches the engine: lfcShrink(type = "normal"), more_pasilla_shrink_normal.csv. */
     @Test
     void normalShrinkageAsDeseq2sLfcShrink() throws Exception {
-        NodeModelRunner r = pasillaCondition("shrink", "normal", "threads", Integer.valueOf(1));
+        NodeModelRunner r = pasillaCondition("shrink", "normal");
         BufferedDataTable results = (BufferedDataTable)r.execute(pasillaCounts, pasillaSheet)[0];
         Table ref = ref("more_pasilla_shrink_normal.csv");
         List<String> genes = Arrays.asList(ref.column("gene_id").toStringArray());
@@ -426,7 +426,7 @@ class DeseqNodeModelTest {
         for (String q : List.of("pvalue", "padj")) {
             d.check(q, genes, doubles(results, q), ref.column(q).toDoubleArray(), 1e-3, 1e-12);
         }
-        d.assertNone();
+        d.assertNone("pasilla normal shrinkage vs DESeq2 lfcShrink");
         assertEquals("normal", RnaseqFixtures.parameters(RnaseqFixtures.record(r, "rnaseq.deseq")).get("shrink"));
     }
 

@@ -173,7 +173,7 @@ class TmmNodeModelTest {
             d.check("effective_lib_size", samples, doubles(factors, "effective_lib_size"),
                 eff.column("effective.lib.size_TMM").toDoubleArray(), 1e-8, 0);
         }
-        d.assertNone();
+        d.assertNone("edgeR calcNormFactors, all genes, " + method);
         assertEquals(method, RnaseqFixtures.parameters(RnaseqFixtures.record(r, "rnaseq.tmm")).get("method"));
     }
 
@@ -214,7 +214,7 @@ class TmmNodeModelTest {
             List<DataRow> in = StubTables.rows(filteredGenes);
             assertEquals(in.get(42).getKey(), StubTables.rows(t).get(42).getKey(), "input row keys reused");
         }
-        d.assertNone();
+        d.assertNone("edgeR filterByExpr genes: TMM, CPM, logCPM");
         RunRecord rec = RnaseqFixtures.record(r, "rnaseq.tmm");
         Map<String, String> p = RnaseqFixtures.parameters(rec);
         assertEquals("tmm", p.get("method"));
