@@ -74,7 +74,7 @@ class TestflowGenerator {
             kcviabPlates(), "input.csv"),
         new Scenario("plates-qc-kcviab", "org.benchtop.knime.plates.qc.PlateQcNodeFactory",
             with(kcviabPlates(), "z_prime_threshold", Double.valueOf(0.5)), "input.csv"),
-        // dose response: drc's ryegrass, one curve per model (see the scenarios' make_expected.py)
+        // dose response: drc's ryegrass, one curve per model (see testflows/tools/dose_response_make_expected.py)
         new Scenario("dose-response-ll4-ryegrass", "org.benchtop.knime.doseresponse.DoseResponseFitterNodeFactory",
             doseResponse("rootl", "LL.4", "jacobian"), "input.csv"),
         new Scenario("dose-response-ll3-ryegrass", "org.benchtop.knime.doseresponse.DoseResponseFitterNodeFactory",

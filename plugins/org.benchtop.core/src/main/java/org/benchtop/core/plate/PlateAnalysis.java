@@ -1,6 +1,7 @@
 package org.benchtop.core.plate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.benchtop.core.ProgressMonitor;
 import org.benchtop.core.table.Column;
@@ -90,8 +92,8 @@ public final class PlateAnalysis {
         int n = input.rowCount();
         int[] plateOfRow = layout.plateOfRow();
         int[] wellOfRow = layout.wellOfRow();
-        List<Column> extra = new ArrayList<>();
-        for (NormalizationMethod method : s.methods()) {
+        // one column per method, filled in parallel (independent arrays, kept in method order)
+        List<Column> extra = new ArrayList<>(s.methods()).parallelStream().map(method -> {
             double[] v = new double[n];
             int r = 0;
             while (r < n) { // runs of rows of one plate
@@ -103,8 +105,8 @@ public final class PlateAnalysis {
                 results.get(p).fill(method, wellOfRow, r, end, v);
                 r = end;
             }
-            extra.add(Column.ofDoubles(method.columnName(), v));
-        }
+            return Column.ofDoubles(method.columnName(), v);
+        }).collect(Collectors.toList());
         return input.withColumns(extra);
     }
 
@@ -257,21 +259,32 @@ public final class PlateAnalysis {
             double[][] ratio = new double[2][];
             for (int c = 0; c < 2; c++) {
                 WellContent want = c == 0 ? WellContent.NEGATIVE : WellContent.POSITIVE;
-                List<Double> rv = new ArrayList<>();
-                List<Double> qv = new ArrayList<>();
+                int count = 0;
+                for (Integer pi : plates) {
+                    count += want == WellContent.NEGATIVE ? results.get(pi.intValue()).negative().n()
+                            : results.get(pi.intValue()).positive().n();
+                }
+                double[] rv = new double[count];
+                double[] qv = new double[count];
+                int k = 0;
                 for (Integer pi : plates) {
                     PlateResult r = results.get(pi.intValue());
                     PlateData d = r.plate();
                     double med = r.samples().median();
                     for (int w = 0; w < d.format().wells(); w++) {
                         if (d.contentOf(w) == want && d.isUsed(w)) {
-                            rv.add(Double.valueOf(d.value(w)));
-                            qv.add(Double.valueOf(d.value(w) / med));
+                            if (k == rv.length) { // cannot happen: the counts are of these wells
+                                rv = Arrays.copyOf(rv, 2 * k + 16);
+                                qv = Arrays.copyOf(qv, 2 * k + 16);
+                            }
+                            rv[k] = d.value(w);
+                            qv[k] = d.value(w) / med;
+                            k++;
                         }
                     }
                 }
-                raw[c] = toArray(rv);
-                ratio[c] = toArray(qv);
+                raw[c] = k == rv.length ? rv : Arrays.copyOf(rv, k);
+                ratio[c] = k == qv.length ? qv : Arrays.copyOf(qv, k);
             }
             for (int sc = 0; sc < 2; sc++) {
                 for (ScreenQc.Result r : ScreenQc.both(sc == 0 ? raw[0] : ratio[0], sc == 0 ? raw[1] : ratio[1])) {
@@ -435,14 +448,6 @@ public final class PlateAnalysis {
             v[i] = f.applyAsInt(items.get(i));
         }
         return Column.ofInts(name, v, null);
-    }
-
-    private static double[] toArray(List<Double> list) {
-        double[] a = new double[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i).doubleValue();
-        }
-        return a;
     }
 
     /** A monitor reporting into the sub-range [from, to] of another. */

@@ -22,6 +22,9 @@ import org.benchtop.core.table.Table;
  */
 public final class PlateTableAdapter {
 
+    /** Entries of the cache of parsed well ids (a power of 2, above the 1536 wells of the largest plate). */
+    private static final int WELL_CACHE = 4096;
+
     private PlateTableAdapter() {
     }
 
@@ -95,13 +98,26 @@ public final class PlateTableAdapter {
         Column contentCol = column(table, s.contentColumn(), "content", "--content");
         Column excludeCol = s.excludeColumn() == null ? null : column(table, s.excludeColumn(), "exclude", "--exclude");
 
-        // wells
+        // wells; well ids repeat on every plate (and the CSV reader shares equal strings), so each
+        // string instance is parsed once (a small cache keyed by the instance)
         int[] parsed = new int[n];
         int maxRow = 0;
         int maxCol = 0;
+        String[] seenIds = new String[WELL_CACHE];
+        int[] seenParsed = new int[WELL_CACHE];
         for (int r = 0; r < n; r++) {
             String id = wellCol.getString(r);
-            int p = WellId.parse(id);
+            int p;
+            int slot = id == null ? 0 : id.hashCode() & (WELL_CACHE - 1);
+            if (id != null && seenIds[slot] == id) {
+                p = seenParsed[slot];
+            } else {
+                p = WellId.parse(id);
+                if (id != null) {
+                    seenIds[slot] = id;
+                    seenParsed[slot] = p;
+                }
+            }
             if (p == WellId.INVALID) {
                 throw PlateException.badInput("%s: '%s' in well column '%s' is not a well id. Use a row letter (A-Z, "
                         + "AA-AF) followed by a column number, e.g. A1, A01, P24, AF48.", table.locate(r),

@@ -2,6 +2,8 @@ package org.benchtop.core.rnaseq;
 
 import java.util.Arrays;
 
+import org.benchtop.core.stats.BenjaminiHochberg;
+
 /**
  * Step 9 of DESeq2 ({@code pvalueAdjustment} with genefilter's {@code filtered_p}): independent
  * filtering on the mean of normalized counts. For 50 quantiles theta of the filter statistic
@@ -71,7 +73,7 @@ public final class IndependentFiltering {
                     sub[k++] = pvalue[g];
                 }
             }
-            double[] adj = RMath.pAdjustBH(Arrays.copyOf(sub, k));
+            double[] adj = BenjaminiHochberg.adjust(Arrays.copyOf(sub, k));
             double[] col = new double[n];
             Arrays.fill(col, Double.NaN);
             int rej = 0;
@@ -138,7 +140,7 @@ public final class IndependentFiltering {
      * @return adjusted p-values
      */
     public static Result none(double[] pvalue, double alpha) {
-        return new Result(RMath.pAdjustBH(pvalue), Double.NaN, Double.NaN, new double[0], new int[0], new double[0],
+        return new Result(BenjaminiHochberg.adjust(pvalue), Double.NaN, Double.NaN, new double[0], new int[0], new double[0],
                 alpha);
     }
 }

@@ -149,61 +149,6 @@ final class RMath {
     }
 
     /**
-     * R's {@code p.adjust(p, method = "BH")}: NaN entries (R's NA) stay NaN and do not count in
-     * the number of tests.
-     *
-     * @param p the p-values (not modified)
-     * @return the adjusted p-values
-     */
-    static double[] pAdjustBH(double[] p) {
-        int n = 0;
-        for (double v : p) {
-            if (!Double.isNaN(v)) {
-                n++;
-            }
-        }
-        double[] out = new double[p.length];
-        Arrays.fill(out, Double.NaN);
-        if (n == 0) {
-            return out;
-        }
-        double[] s = new double[n];
-        int k = 0;
-        for (double v : p) {
-            if (!Double.isNaN(v)) {
-                s[k++] = v;
-            }
-        }
-        if (n == 1) {
-            for (int i = 0; i < p.length; i++) {
-                if (!Double.isNaN(p[i])) {
-                    out[i] = p[i];
-                }
-            }
-            return out;
-        }
-        Arrays.sort(s);
-        // cummin over decreasing p of n/i * p (i = rank); tied p-values share one adjusted value, so
-        // the value at any position of a tie group is the group's (R's order of ties is irrelevant)
-        double[] adj = new double[n];
-        double cummin = Double.POSITIVE_INFINITY;
-        for (int r = n - 1; r >= 0; r--) {
-            int i = r + 1;
-            double v = (double) n / i * s[r];
-            if (v < cummin) {
-                cummin = v;
-            }
-            adj[r] = Math.min(1.0, cummin);
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (!Double.isNaN(p[i])) {
-                out[i] = adj[Arrays.binarySearch(s, p[i])];
-            }
-        }
-        return out;
-    }
-
-    /**
      * R's {@code lowess(x, y, f, iter, delta)} for x already in ascending order (R sorts first);
      * returns the fitted values. Port of R's {@code clowess} (src/library/stats/src/lowess.c).
      */

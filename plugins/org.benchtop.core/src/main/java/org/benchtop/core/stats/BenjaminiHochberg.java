@@ -1,9 +1,12 @@
 package org.benchtop.core.stats;
 
+import java.util.Arrays;
+
 /**
  * Benjamini-Hochberg adjusted p-values, as R's {@code p.adjust(p, method = "BH")}:
- * {@code p_adj(i) = min over j >= i of min(1, n p_(j) / j)} for the p-values sorted ascending
+ * {@code p_adj(i) = min over j >= i of min(1, n/j * p_(j))} for the p-values sorted ascending
  * (Benjamini &amp; Hochberg 1995, J R Stat Soc B 57:289, doi:10.1111/j.2517-6161.1995.tb02031.x).
+ * The products are formed in R's order ({@code n / j} first), so the results equal R's to the bit.
  * A test at false discovery rate Q rejects the hypotheses with {@code p_adj <= Q}.
  */
 public final class BenjaminiHochberg {
@@ -12,8 +15,10 @@ public final class BenjaminiHochberg {
     }
 
     /**
-     * @param p p-values in [0, 1]; NaN entries (R's NA) stay NaN and are not counted in n
-     * @return the adjusted p-values, in the input order (a new array)
+     * @param p p-values in [0, 1] (not modified); NaN entries (R's NA) stay NaN and are not counted
+     *        in the number of tests n
+     * @return the adjusted p-values, in the input order (a new array); tied p-values share one
+     *         adjusted value
      */
     public static double[] adjust(double[] p) {
         int n = 0;
@@ -23,23 +28,29 @@ public final class BenjaminiHochberg {
             }
         }
         double[] out = new double[p.length];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         if (n == 0) {
             return out;
         }
-        Integer[] order = new Integer[n];
+        double[] sorted = new double[n];
         int k = 0;
-        for (int i = 0; i < p.length; i++) {
-            if (!Double.isNaN(p[i])) {
-                order[k++] = Integer.valueOf(i);
+        for (double v : p) {
+            if (!Double.isNaN(v)) {
+                sorted[k++] = v;
             }
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(p[a.intValue()], p[b.intValue()]));
-        double min = 1;
+        Arrays.sort(sorted);
+        double[] adjusted = new double[n];
+        double cummin = Double.POSITIVE_INFINITY;
         for (int r = n - 1; r >= 0; r--) {
-            int i = order[r].intValue();
-            min = Math.min(min, p[i] * n / (r + 1));
-            out[i] = min;
+            cummin = Math.min(cummin, (double) n / (r + 1) * sorted[r]);
+            adjusted[r] = Math.min(1.0, cummin);
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!Double.isNaN(p[i])) {
+                // any position of a tie group carries the group's value (cummin runs from the top)
+                out[i] = adjusted[Arrays.binarySearch(sorted, p[i])];
+            }
         }
         return out;
     }

@@ -296,7 +296,8 @@ public final class CsvWriter {
             for (int c = 0; c < nc; c++) {
                 if (c > 0) {
                     out.ensure(delim.length);
-                    putDelimiter(out);
+                    System.arraycopy(delim, 0, out.a, out.n, delim.length);
+                    out.n += delim.length;
                 }
                 viaCommonsCsv(names[c], c == 0, out);
             }
@@ -318,49 +319,60 @@ public final class CsvWriter {
                     cachedBytes[c] = new byte[TEXT_CACHE][];
                 }
             }
+            // the buffer and position are kept in locals (written back before the buffer may grow)
+            byte[] a = out.a;
+            int n = out.n;
+            byte d0 = delim[0];
+            boolean oneByteDelimiter = delim.length == 1;
             for (int r = from; r < to; r++) {
-                out.ensure(fixedRowBytes);
+                if (a.length - n < fixedRowBytes) {
+                    out.n = n;
+                    out.ensure(fixedRowBytes);
+                    a = out.a;
+                }
                 for (int c = 0; c < nc; c++) {
                     if (c > 0) {
-                        putDelimiter(out);
+                        if (oneByteDelimiter) {
+                            a[n++] = d0;
+                        } else {
+                            System.arraycopy(delim, 0, a, n, delim.length);
+                            n += delim.length;
+                        }
                     }
+                    boolean missingValue;
                     switch (types[c]) {
                         case T_DOUBLE: {
                             double d = doubles[c][r];
-                            if (d != d) { // NaN: missing
-                                missingField(c, out);
-                            } else {
-                                putAscii(NumberOutput.toString(d, true), out);
+                            missingValue = d != d; // NaN
+                            if (!missingValue) {
+                                n = putAscii(NumberOutput.toString(d, true), a, n);
                             }
                             break;
                         }
                         case T_INT:
-                            if (isMissing(c, r)) {
-                                missingField(c, out);
-                            } else {
-                                out.n = NumberOutput.outputInt(ints[c][r], out.a, out.n);
+                            missingValue = isMissing(c, r);
+                            if (!missingValue) {
+                                n = NumberOutput.outputInt(ints[c][r], a, n);
                             }
                             break;
                         case T_LONG:
-                            if (isMissing(c, r)) {
-                                missingField(c, out);
-                            } else {
-                                out.n = NumberOutput.outputLong(longs[c][r], out.a, out.n);
+                            missingValue = isMissing(c, r);
+                            if (!missingValue) {
+                                n = NumberOutput.outputLong(longs[c][r], a, n);
                             }
                             break;
                         case T_BOOLEAN:
-                            if (isMissing(c, r)) {
-                                missingField(c, out);
-                            } else {
+                            missingValue = isMissing(c, r);
+                            if (!missingValue) {
                                 byte[] word = bools[c][r] ? TRUE : FALSE;
-                                System.arraycopy(word, 0, out.a, out.n, word.length);
-                                out.n += word.length;
+                                System.arraycopy(word, 0, a, n, word.length);
+                                n += word.length;
                             }
                             break;
                         default: {
                             String s = strings[c][r];
-                            if (s == null) {
-                                missingField(c, out);
+                            missingValue = s == null;
+                            if (missingValue) {
                                 break;
                             }
                             int slot = s.hashCode() & (TEXT_CACHE - 1);
@@ -372,37 +384,29 @@ public final class CsvWriter {
                                 cachedText[c][slot] = s;
                                 cachedBytes[c][slot] = b;
                             }
-                            out.ensure(b.length + fixedRowBytes);
-                            System.arraycopy(b, 0, out.a, out.n, b.length);
-                            out.n += b.length;
+                            if (a.length - n < b.length + fixedRowBytes) {
+                                out.n = n;
+                                out.ensure(b.length + fixedRowBytes);
+                                a = out.a;
+                            }
+                            System.arraycopy(b, 0, a, n, b.length);
+                            n += b.length;
                             break;
                         }
                     }
+                    if (missingValue && c == 0) { // a missing first field is written "", as Commons CSV does
+                        a[n++] = '"';
+                        a[n++] = '"';
+                    }
                 }
-                out.a[out.n++] = '\n';
+                a[n++] = '\n';
             }
+            out.n = n;
         }
 
         private boolean isMissing(int c, int r) {
             boolean[] m = missing[c];
             return m != null && m[r];
-        }
-
-        /** A missing value is an empty field; a missing first field is written {@code ""}, as Commons CSV does. */
-        private static void missingField(int c, ChunkPipeline.Bytes out) {
-            if (c == 0) {
-                out.a[out.n++] = '"';
-                out.a[out.n++] = '"';
-            }
-        }
-
-        private void putDelimiter(ChunkPipeline.Bytes out) {
-            if (delim.length == 1) {
-                out.a[out.n++] = delim[0];
-            } else {
-                System.arraycopy(delim, 0, out.a, out.n, delim.length);
-                out.n += delim.length;
-            }
         }
 
         /**
@@ -437,12 +441,12 @@ public final class CsvWriter {
             return Arrays.copyOf(b.a, b.n);
         }
 
-        /** Copies ASCII text (room for it has been made). */
+        /** Copies ASCII text to {@code a} at {@code n} (room for it has been made); returns the new end. */
         @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies the low bytes: exact for ASCII
-        private static void putAscii(String s, ChunkPipeline.Bytes out) {
+        private static int putAscii(String s, byte[] a, int n) {
             int len = s.length();
-            s.getBytes(0, len, out.a, out.n);
-            out.n += len;
+            s.getBytes(0, len, a, n);
+            return n + len;
         }
 
         /** A field written by Commons CSV (quoting as needed; {@code first}: the first field of a record). */

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Derives this testflow's input and expected output from the R reference files of the dose-response engine
+"""Derives a dose-response testflow's input and expected output from the R reference files of the dose-response engine
 (plugins/org.benchtop.core/src/test/resources/org/benchtop/core/doseresponse/, see the README there). Python 3
 stdlib only.
 
-Only selects rows and renames columns: every value is copied as text, nothing is computed. The same script is in
-each dose-response scenario folder; the folder name says which model (and data set) it is:
+Only selects rows and renames columns: every value is copied as text, nothing is computed. One script serves
+every dose-response scenario folder; the folder name says which model (and data set) it is:
 
   dose-response-ll4-ryegrass            drc_ryegrass.csv, LL.4, Jacobian SEs (make_expected.R)
   dose-response-ll3-ryegrass            drc_ryegrass.csv, LL.3, Hessian (drc) SEs (make_expected.R)
@@ -22,7 +22,8 @@ each dose-response scenario folder; the folder name says which model (and data s
   expected/1.csv   = the point table (port 1): dose, response, fitted, residual of the fitted-values file
 With Hessian SEs the t intervals (ci_low, ci_high: Jacobian-based in R) are left out.
 
-Run from anywhere:  python3 make_expected.py [REFERENCE_DIR]
+Run from anywhere:  python3 dose_response_make_expected.py SCENARIO_DIR [REFERENCE_DIR]
+e.g. python3 testflows/tools/dose_response_make_expected.py testflows/dose-response-ll4-ryegrass
 The build never runs this script; its output is committed.
 """
 import csv
@@ -30,9 +31,9 @@ import os
 import shutil
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REF = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    HERE, "..", "..", "plugins", "org.benchtop.core", "src", "test", "resources", "org", "benchtop", "core",
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else sys.exit(__doc__)
+REF = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugins", "org.benchtop.core", "src", "test", "resources", "org", "benchtop", "core",
     "doseresponse")
 
 # scenario folder -> (input file, dataset in the reference, model, SE column, params file, ED file, fitted file)
