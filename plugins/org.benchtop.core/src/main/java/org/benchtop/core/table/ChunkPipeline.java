@@ -43,6 +43,11 @@ final class ChunkPipeline {
     static final class Bytes {
         byte[] a;
         int n;
+        /**
+         * State the producer keeps with this buffer from chunk to chunk (buffers are reused, and
+         * used by one thread at a time), e.g. a cache; {@code null} at first.
+         */
+        Object scratch;
 
         Bytes(int capacity) {
             a = new byte[capacity];

@@ -2,6 +2,7 @@ package org.benchtop.core.table;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,8 +72,11 @@ import org.apache.commons.csv.QuoteMode;
  * how to fix the file. A file with a header and no data rows gives a table with 0 rows.
  *
  * <p>Memory and speed: values are parsed as they stream past, straight into primitive arrays;
- * the text of typed values is kept as compact bytes only until the column's type is settled.
- * Immutable and thread-safe.
+ * the text of typed values is kept as compact bytes only until the column's type is settled. A file
+ * of 4 MB or more without any quote character is read in blocks of about 2 MB, cut at line ends and
+ * parsed in parallel (one Commons CSV parser per block, on the common fork-join pool); the result,
+ * including column types and line numbers, is that of the sequential read, which every other input
+ * and every error report uses. Immutable and thread-safe.
  */
 public final class CsvReader {
 
@@ -80,6 +86,10 @@ public final class CsvReader {
     private static final long PARALLEL_MIN_BYTES = 1L << 22;
     /** The size of a block of a file read in parallel. */
     private static final int BLOCK_BYTES = 1 << 21;
+    /** The start of a file read in parallel, to find the header in. */
+    private static final int HEAD_BYTES = 1 << 20;
+    /** How far past a cut point to look for the line end (longer lines: read sequentially). */
+    private static final int CUT_WINDOW = 1 << 16;
 
     private final char delimiter; // 0 = detect
     private final Set<String> missingTokens;
@@ -210,40 +220,33 @@ public final class CsvReader {
         if (ForkJoinPool.getCommonPoolParallelism() < 1 || Runtime.getRuntime().availableProcessors() < 2) {
             return null;
         }
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size < PARALLEL_MIN_BYTES || size > Math.min(Integer.MAX_VALUE - 16L,
-                    Runtime.getRuntime().maxMemory() / 4)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < PARALLEL_MIN_BYTES) {
                 return null;
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            return null;
-        }
-        int end = bytes.length;
-        int pos = end >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        try {
+            byte[] head = readAt(ch, 0, (int) Math.min(size, HEAD_BYTES));
+            int end = head.length;
+            int pos = end >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
             char delim = d;
             if (delim == 0) {
-                int scan = (int) Math.min(end, pos + 4L * HEADER_SCAN_LIMIT + 4);
                 delim = detectDelimiter(new BufferedReader(new InputStreamReader(
-                        new ByteArrayInputStream(bytes, pos, scan - pos), StandardCharsets.UTF_8.newDecoder())));
+                        new ByteArrayInputStream(head, pos, end - pos), StandardCharsets.UTF_8.newDecoder())));
             }
             // the header: the first line that is not blank
             int line = 0;
             String headerText = null;
             while (pos < end) {
                 int lf = pos;
-                while (lf < end && bytes[lf] != '\n') {
+                while (lf < end && head[lf] != '\n') {
                     lf++;
                 }
                 if (lf == end) {
-                    return null; // no data line
+                    return null; // a very long header, or no data line
                 }
                 line++;
-                int stop = lf > pos && bytes[lf - 1] == '\r' ? lf - 1 : lf;
-                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, pos, stop - pos))
+                int stop = lf > pos && head[lf - 1] == '\r' ? lf - 1 : lf;
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head, pos, stop - pos))
                         .toString();
                 pos = lf + 1;
                 if (text.indexOf('"') >= 0 || text.indexOf('\r') >= 0) {
@@ -270,26 +273,45 @@ public final class CsvReader {
                 names[c] = headerCols[c].name;
                 forceString[c] = headerCols[c].state == S_STRING;
             }
-            // blocks, cut after a line end
-            int dataStart = pos;
-            int nb = Math.max(2, Math.min(4096, (end - dataStart) / BLOCK_BYTES));
-            int[] cut = new int[nb + 1];
+            // blocks, cut after a line end; each is read by the thread that parses it
+            long dataStart = pos;
+            int nb = (int) Math.max(2, Math.min(4096, (size - dataStart) / BLOCK_BYTES));
+            long[] cut = new long[nb + 1];
             cut[0] = dataStart;
             for (int k = 1; k < nb; k++) {
-                int at = Math.max(cut[k - 1], (int) (dataStart + (long) (end - dataStart) * k / nb));
-                while (at < end && bytes[at - 1] != '\n') {
-                    at++;
+                long at = Math.max(cut[k - 1], dataStart + (size - dataStart) * k / nb);
+                if (at >= size) {
+                    cut[k] = size;
+                    continue;
                 }
-                cut[k] = at;
+                byte[] window = readAt(ch, at - 1, (int) Math.min(CUT_WINDOW, size - (at - 1)));
+                int i = 0;
+                while (i < window.length && window[i] != '\n') {
+                    i++;
+                }
+                if (i == window.length && at - 1 + window.length < size) {
+                    return null; // lines longer than the window
+                }
+                cut[k] = Math.min(size, at + i);
             }
-            cut[nb] = end;
+            cut[nb] = size;
+            for (int k = 0; k < nb; k++) {
+                if (cut[k + 1] - cut[k] > Integer.MAX_VALUE - 16) {
+                    return null;
+                }
+            }
             char dl = delim;
-            Block[] blocks = IntStream.range(0, nb).parallel()
-                    .mapToObj(k -> parseBlock(bytes, cut[k], cut[k + 1], source, dl, names, forceString))
-                    .toArray(Block[]::new);
+            Block[] blocks = IntStream.range(0, nb).parallel().mapToObj(k -> {
+                try {
+                    byte[] b = readAt(ch, cut[k], (int) (cut[k + 1] - cut[k]));
+                    return parseBlock(b, 0, b.length, source, dl, names, forceString);
+                } catch (IOException e) {
+                    return null;
+                }
+            }).toArray(Block[]::new);
             int rows = 0;
             for (Block b : blocks) {
-                if (b == null) {
+                if (b == null || rows + (long) b.rows > Integer.MAX_VALUE - 16) {
                     return null;
                 }
                 rows += b.rows;
@@ -315,6 +337,18 @@ public final class CsvReader {
         } catch (IOException | RuntimeException e) {
             return null; // the sequential read reports the problem
         }
+    }
+
+    /** Reads {@code length} bytes at {@code position} (a positional read: safe from several threads). */
+    private static byte[] readAt(FileChannel ch, long position, int length) throws IOException {
+        byte[] b = new byte[length];
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) {
+                throw new EOFException("the file got shorter while it was read");
+            }
+        }
+        return b;
     }
 
     private static CSVFormat blockFormat(char delim) {

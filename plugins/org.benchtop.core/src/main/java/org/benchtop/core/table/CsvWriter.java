@@ -308,17 +308,15 @@ public final class CsvWriter {
         /**
          * Appends rows {@code from} (inclusive) to {@code to} (exclusive). Text columns repeat values
          * (plate and well ids, labels; the CSV reader shares equal strings): the bytes of each string
-         * are kept in a small cache per column, keyed by the string instance.
+         * are kept in a small cache per column, keyed by the string instance, which stays with the
+         * buffer from block to block.
          */
         void rows(int from, int to, ChunkPipeline.Bytes out) {
-            String[][] cachedText = new String[nc][];
-            byte[][][] cachedBytes = new byte[nc][][];
-            for (int c = 0; c < nc; c++) {
-                if (types[c] == T_STRING) {
-                    cachedText[c] = new String[TEXT_CACHE];
-                    cachedBytes[c] = new byte[TEXT_CACHE][];
-                }
+            if (!(out.scratch instanceof TextCache) || ((TextCache) out.scratch).owner != this) {
+                out.scratch = new TextCache(this);
             }
+            String[][] cachedText = ((TextCache) out.scratch).text;
+            byte[][][] cachedBytes = ((TextCache) out.scratch).bytes;
             // the buffer and position are kept in locals (written back before the buffer may grow)
             byte[] a = out.a;
             int n = out.n;
@@ -426,6 +424,25 @@ public final class CsvWriter {
                 }
             }
             return true;
+        }
+
+        /** Per text column: string instances and their field bytes, by {@code hashCode} slot. */
+        private static final class TextCache {
+            final RowFormatter owner;
+            final String[][] text;
+            final byte[][][] bytes;
+
+            TextCache(RowFormatter owner) {
+                this.owner = owner;
+                text = new String[owner.nc][];
+                bytes = new byte[owner.nc][][];
+                for (int c = 0; c < owner.nc; c++) {
+                    if (owner.types[c] == T_STRING) {
+                        text[c] = new String[TEXT_CACHE];
+                        bytes[c] = new byte[TEXT_CACHE][];
+                    }
+                }
+            }
         }
 
         /** The bytes of a text field ({@code first}: the first field of a record). */

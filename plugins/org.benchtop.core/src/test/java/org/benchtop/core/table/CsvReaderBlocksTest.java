@@ -127,6 +127,19 @@ class CsvReaderBlocksTest {
                 CsvReader.withDefaults());
     }
 
+    /** Lines of several 100 KB around every cut point: the cut finds no line end nearby. */
+    @Test
+    void veryLongLinesGiveTheSameTable() throws IOException {
+        StringBuilder sb = new StringBuilder("id,text,x\n");
+        for (int r = 0; r < 60; r++) {
+            sb.append("W").append(r).append(',').append(String.valueOf((char) ('a' + r % 26)).repeat(150_000 + r))
+                    .append(',').append(r).append('\n');
+        }
+        String text = sb.toString();
+        assertSameAsSequential(text, Files.writeString(dir.resolve("long.csv"), text, StandardCharsets.UTF_8),
+                CsvReader.withDefaults());
+    }
+
     @Test
     void aRaggedRowLateInTheFileIsReportedAsBySequentialRead() throws IOException {
         String text = text("\n", false, ",");
