@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.benchtop.knime.testing.NodeSettingsTesting;
 import org.benchtop.core.notebook.RunRecord;
 import org.benchtop.core.table.CsvReader;
 import org.benchtop.core.table.Table;
@@ -171,12 +172,7 @@ class DoseResponseFitterNodeTest {
     @Test
     void validateRejectsSettingsWithoutAKey() throws Exception {
         NodeSettings s = runner().saveSettings();
-        NodeSettings missing = new NodeSettings("model");
-        for (String key : s.keySet()) {
-            if (!key.startsWith("group_columns")) {
-                missing.addEntry(s.getEntry(key));
-            }
-        }
+        NodeSettings missing = NodeSettingsTesting.without(s, "group_columns");
         assertThrows(InvalidSettingsException.class, () -> runner().validateSettings(missing));
     }
 

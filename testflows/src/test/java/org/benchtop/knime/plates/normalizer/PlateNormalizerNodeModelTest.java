@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.benchtop.knime.testing.NodeSettingsTesting;
 import org.benchtop.core.notebook.RunRecord;
 import org.benchtop.knime.plates.PlateFixtures;
 import org.benchtop.knime.plates.PlateFixtures.Well;
@@ -118,12 +119,7 @@ class PlateNormalizerNodeModelTest {
     @Test
     void validateRejectsSettingsWithoutAKey() throws Exception {
         NodeSettings s = runner().saveSettings();
-        NodeSettings missing = new NodeSettings("model");
-        for (String key : s.keySet()) {
-            if (!key.startsWith("method_b_score")) {
-                missing.addEntry(s.getEntry(key));
-            }
-        }
+        NodeSettings missing = NodeSettingsTesting.without(s, "method_b_score");
         assertThrows(InvalidSettingsException.class, () -> runner().validateSettings(missing));
     }
 

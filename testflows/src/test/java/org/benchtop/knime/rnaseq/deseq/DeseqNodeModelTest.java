@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.benchtop.knime.testing.NodeSettingsTesting;
 import org.benchtop.core.notebook.RunRecord;
 import org.benchtop.core.table.Column;
 import org.benchtop.core.table.Table;
@@ -190,12 +191,7 @@ class DeseqNodeModelTest {
     @Test
     void validateRejectsSettingsWithoutAKey() throws Exception {
         NodeSettings s = runner().saveSettings();
-        NodeSettings missing = new NodeSettings("model");
-        for (String key : s.keySet()) {
-            if (!key.startsWith("reduced_design")) {
-                missing.addEntry(s.getEntry(key));
-            }
-        }
+        NodeSettings missing = NodeSettingsTesting.without(s, "reduced_design");
         assertThrows(InvalidSettingsException.class, () -> runner().validateSettings(missing));
     }
 
