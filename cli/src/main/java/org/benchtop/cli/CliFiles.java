@@ -86,6 +86,19 @@ final class CliFiles {
     }
 
     /**
+     * @param output the main output, e.g. {@code res/genorm.csv}
+     * @param suffix e.g. {@code _ranking}
+     * @return the sibling {@code res/genorm_ranking.csv} (the extension of the output kept, {@code .csv} if none)
+     */
+    static Path sibling(Path output, String suffix) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return output.resolveSibling(stem + suffix + ext);
+    }
+
+    /**
      * Creates an output folder for images.
      *
      * @param dir the folder

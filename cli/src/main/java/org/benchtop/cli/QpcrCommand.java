@@ -54,19 +54,6 @@ final class QpcrCommand implements Runnable {
         return CliFiles.read(input, ids);
     }
 
-    /**
-     * @param output the main output, e.g. {@code res/genorm.csv}
-     * @param suffix e.g. {@code _ranking}
-     * @return the sibling {@code res/genorm_ranking.csv} (the extension of the output kept, {@code .csv} if none)
-     */
-    static Path sibling(Path output, String suffix) {
-        String name = output.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : ".csv";
-        return output.resolveSibling(stem + suffix + ext);
-    }
-
     /** Checks every given (non-null) output before the analysis runs. */
     static void checkWritable(Path... files) {
         for (Path f : files) {
@@ -263,7 +250,7 @@ final class QpcrCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path unk = unknowns != null ? unknowns : sibling(output, "_unknowns");
+            Path unk = unknowns != null ? unknowns : CliFiles.sibling(output, "_unknowns");
             checkWritable(output, unk, plot);
             StandardCurveSettings s = new StandardCurveSettings(sample, target, cq, quantity, type, well, cqCutoff);
             Table table = readWells(input, sample, target, cq, type, well);
@@ -343,8 +330,8 @@ final class QpcrCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path v = variation != null ? variation : sibling(output, "_variation");
-            Path r = ranking != null ? ranking : sibling(output, "_ranking");
+            Path v = variation != null ? variation : CliFiles.sibling(output, "_variation");
+            Path r = ranking != null ? ranking : CliFiles.sibling(output, "_ranking");
             checkWritable(output, v, r);
             GenormSettings s = new GenormSettings(sample, target, value.cq, value.quantity, group,
                     QuantifySettings.parseEfficiencies(efficiency), cqCutoff);

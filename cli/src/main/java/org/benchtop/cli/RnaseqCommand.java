@@ -166,8 +166,8 @@ final class RnaseqCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path norm = normalized != null ? normalized : QpcrCommand.sibling(output, "_normalized_counts");
-            Path sf = sizeFactorTable != null ? sizeFactorTable : QpcrCommand.sibling(output, "_size_factors");
+            Path norm = normalized != null ? normalized : CliFiles.sibling(output, "_normalized_counts");
+            Path sf = sizeFactorTable != null ? sizeFactorTable : CliFiles.sibling(output, "_size_factors");
             QpcrCommand.checkWritable(output, norm, sf);
             DeseqSettings s = new DeseqSettings(design, contrast, reduced, alpha, shrink, threads, sizeFactors, fitType,
                     geneColumn, sampleColumn, countSampleColumn, countColumn, factors, minReplicatesForReplace,

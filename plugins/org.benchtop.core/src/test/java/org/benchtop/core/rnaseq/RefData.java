@@ -144,20 +144,7 @@ final class RefData {
 
     /** The PyDESeq2 synthetic counts (file is genes x samples). */
     static CountMatrix syntheticCounts() {
-        Table t = read("pydeseq2_synthetic/test_counts.csv");
-        int n = t.rows().size();
-        int m = t.header().size() - 1;
-        String[] genes = new String[n];
-        String[] samples = t.header().subList(1, m + 1).toArray(new String[0]);
-        double[] c = new double[n * m];
-        for (int g = 0; g < n; g++) {
-            String[] row = t.rows().get(g);
-            genes[g] = row[0];
-            for (int j = 0; j < m; j++) {
-                c[g * m + j] = Double.parseDouble(row[j + 1]);
-            }
-        }
-        return CountMatrix.of(genes, samples, c);
+        return countsCsv("pydeseq2_synthetic/test_counts.csv");
     }
 
     static SampleSheet syntheticSheet() {
