@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The engines against the numbers printed in the pcr 1.2.2 vignette and ABI User Bulletin #2 /
  * Livak &amp; Schmittgen 2001 ({@code documented_values.csv}), to their printed precision: one unit
  * of the last printed digit (the sources round or truncate), plus 1e-12. The StepOne efficiency is
- * checked in {@link RdmlReaderTest}, the geNorm values in {@link GeNormTest}.
+ * checked in {@link RdmlReaderTest}, the geNorm values in {@link GeNormVandesompeleTest}.
  */
 class QpcrDocumentedValuesTest {
 
