@@ -4,7 +4,8 @@
 The example data are SIMULATED (see examples/milademetan/README.md), so the reference is the
 simulation truth, never Benchtop's output:
 
-- data/plates.csv, data/qpcr.csv, data/qpcr_efficiencies.csv: copied byte for byte.
+- data/plates.csv, data/qpcr.csv, data/qpcr_efficiencies.csv, data/rnaseq_counts.csv,
+  data/rnaseq_samples.csv: copied byte for byte.
 - expected/0.csv: the qPCR Quantification node's port 0 as simulated: group, target,
   relative_expression (1 for the calibrator DMSO, the simulated fold change for milademetan), in the
   node's row order (targets in input order, DMSO then milademetan). Tolerance in
@@ -14,11 +15,17 @@ simulation truth, never Benchtop's output:
   implies at the simulated design (inverse Fisher information of the true LL.4 curve; 30 sample
   wells at 10 doses, 16 DMSO wells at dose 0; SD of each well 5 % of its true mean). Checked by
   MilademetanDemoTestflowTest on the Dose-Response Fitter (#4) downstream of the Plate Normalizer (#3).
+- expected/rnaseq_p53.csv: the 23 named genes of truth_rnaseq.csv (10 p53 targets up, 10 repressed cell-cycle
+  genes, GAPDH, ACTB, TP53 unchanged) with their role, simulated log2 fold change and tolerance: 4 standard
+  deviations of the maximum-likelihood log2 fold change under the simulated noise, computed by the script of
+  ../rnaseq-deseq-milademetan-p53 (imported, so both scenarios use one formula). Checked on the DESeq2
+  Differential Expression (#9).
 
     python3 testflows/milademetan-demo/make_expected.py
 """
 
 import csv
+import importlib.util
 import math
 import os
 import shutil
@@ -71,7 +78,7 @@ def se_log_ic50(e, b, c, d):
 def main():
     os.makedirs(os.path.join(HERE, "data"), exist_ok=True)
     os.makedirs(os.path.join(HERE, "expected"), exist_ok=True)
-    for f in ("plates.csv", "qpcr.csv", "qpcr_efficiencies.csv"):
+    for f in ("plates.csv", "qpcr.csv", "qpcr_efficiencies.csv", "rnaseq_counts.csv", "rnaseq_samples.csv"):
         shutil.copyfile(os.path.join(EXAMPLE, f), os.path.join(HERE, "data", f))
 
     with open(os.path.join(EXAMPLE, "truth_qpcr.csv"), newline="") as f:
@@ -103,6 +110,26 @@ def main():
             else:
                 se = se_log_ic50(float(r["ic50_nM"]), float(r["hill_slope"]), float(r["bottom"]), float(r["top"]))
                 w.writerow([r["cell_line"], r["ic50_nM"], "%.4f" % (N_SE * se)])
+
+    rnaseq_p53()
+
+
+def rnaseq_p53():
+    spec = importlib.util.spec_from_file_location(
+        "p53", os.path.join(HERE, "..", "rnaseq-deseq-milademetan-p53", "make_expected.py"))
+    p53 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(p53)
+    with open(os.path.join(EXAMPLE, "truth_rnaseq.csv"), newline="") as f:
+        truth = {r["gene_id"]: r for r in csv.DictReader(f)}
+    roles = [(g, "p53_target") for g in p53.P53_TARGETS] + [(g, "repressed") for g in p53.REPRESSED] + \
+        [(g, "unchanged") for g in p53.UNCHANGED]
+    with open(os.path.join(HERE, "expected", "rnaseq_p53.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["gene_id", "role", "log2_fold_change", "tolerance"])
+        for g, role in roles:
+            t = truth[g]
+            sd = p53.sd_log2(float(t["mean_dmso"]), float(t["fold_change"]), float(t["dispersion"]))
+            w.writerow([g, role, t["log2_fold_change"], "%.4f" % (p53.SDS * sd)])
 
 
 if __name__ == "__main__":

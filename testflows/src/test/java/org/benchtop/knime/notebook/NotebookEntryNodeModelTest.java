@@ -2,19 +2,28 @@ package org.benchtop.knime.notebook;
 
 import static org.benchtop.knime.plates.PlateFixtures.fixtureColumns;
 import static org.benchtop.knime.plates.PlateFixtures.withStrings;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.benchtop.core.notebook.ElnReader;
 import org.benchtop.core.notebook.ElnVerifier;
@@ -23,39 +32,50 @@ import org.benchtop.knime.plates.PlateFixtures;
 import org.benchtop.knime.plates.qc.PlateQcNodeFactory;
 import org.benchtop.knimestub.testing.NodeModelRunner;
 import org.benchtop.knimestub.testing.StubExecutionContexts;
+import org.benchtop.knimestub.testing.StubNodeFactories;
 import org.benchtop.knimestub.testing.StubNodeSettings;
 import org.benchtop.knimestub.testing.StubTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
-import org.knime.core.data.DataColumnSpecCreator;
-import org.knime.core.data.def.DefaultRow;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.context.ModifiableNodeCreationConfiguration;
+import org.knime.core.node.context.ports.ModifiablePortsConfiguration;
 import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.workflow.FlowVariable;
 
 /**
- * The Lab Notebook Entry node against the KNIME API stub: settings, configure, and execute downstream of a real
- * Plate QC node (its QC table, heatmap table and overview image, and its run-record flow variable).
+ * The Lab Notebook Entry node against the KNIME API stub: its dynamic ports (any number of result tables and images,
+ * including none, and how KNIME saves them), settings, configure, and execute downstream of a real Plate QC node
+ * (its QC table, heatmap table and overview image, and its run-record flow variable).
  */
 class NotebookEntryNodeModelTest {
 
     @TempDir
     Path tmp;
 
-    private static NodeModelRunner runner() {
-        return new NodeModelRunner(new NotebookEntryNodeFactory().createNodeModel());
+    /** A node with the given number of table and image ports, as the user added them. */
+    private static NodeModelRunner runner(int tables, int images) {
+        return new NodeModelRunner(StubNodeFactories.createNodeModel(new NotebookEntryNodeFactory(),
+                Map.of(NotebookEntryNodeFactory.TABLE_GROUP, Integer.valueOf(tables),
+                        NotebookEntryNodeFactory.IMAGE_GROUP, Integer.valueOf(images))));
     }
 
-    private NodeModelRunner configured(String... extra) throws InvalidSettingsException {
-        NodeModelRunner r = runner();
+    private NodeModelRunner configured(int tables, int images, String... extra) throws InvalidSettingsException {
+        NodeModelRunner r = runner(tables, images);
         String[] base = {"title", "Plate QC, screen 3", "author", "Ada Lovelace", "author_orcid", "0000-0002-1825-0097",
             "project", "Screens", "notes", "Fixture plate.", "output_folder", tmp.toString()};
         String[] all = Arrays.copyOf(base, base.length + extra.length);
@@ -72,6 +92,16 @@ class NotebookEntryNodeModelTest {
         return qc;
     }
 
+    private static BufferedDataTable userTable(String sample, double value) {
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("sample", StringCell.TYPE).createSpec(),
+                new DataColumnSpecCreator("value", DoubleCell.TYPE).createSpec());
+        return StubTables.of(spec, new DefaultRow("r0", new StringCell(sample), new DoubleCell(value)));
+    }
+
+    private static Path writtenEln(PortObject[] out) {
+        return Path.of(((StringValue) StubTables.rows((BufferedDataTable) out[0]).get(0).getCell(0)).getStringValue());
+    }
+
     @Test
     void savesExactlyTheReleasedConfigKeys() {
         Set<String> expected = new HashSet<>();
@@ -80,42 +110,116 @@ class NotebookEntryNodeModelTest {
             expected.add(key);
             expected.add(key + "_Internals");
         }
-        assertEquals(expected, runner().saveSettings().keySet());
+        assertEquals(expected, runner(0, 0).saveSettings().keySet());
+        assertEquals(expected, runner(3, 2).saveSettings().keySet(), "the ports are not model settings");
     }
 
     @Test
     void settingsRoundTripGivesIdenticalXml() throws Exception {
-        NodeModelRunner a = configured("file_name", "qc.eln");
+        NodeModelRunner a = configured(1, 1, "file_name", "qc.eln");
         NodeSettings s = a.saveSettings();
         s.addBoolean("overwrite", true);
         s.addBoolean("write_html", false);
         a.loadSettings(s);
         String first = StubNodeSettings.toXml(a.saveSettings());
-        NodeModelRunner b = runner();
+        NodeModelRunner b = runner(2, 0);
         b.loadSettings(StubNodeSettings.fromXml(first));
         assertEquals(first, StubNodeSettings.toXml(b.saveSettings()));
     }
 
+    @ParameterizedTest(name = "{0} tables, {1} images")
+    @CsvSource({"0, 0", "1, 0", "0, 1", "3, 2", "12, 7"})
+    void theUserChoosesTheNumberOfTableAndImagePorts(int tables, int images) throws Exception {
+        NodeModelRunner r = configured(tables, images);
+        assertEquals(tables + images, r.getNrInPorts());
+        assertEquals(1, r.getNrOutPorts());
+        PortObjectSpec[] out = r.configure(new PortObjectSpec[tables + images]);
+        assertEquals(List.of("eln_path", "eln_sha256", "html_path"),
+                Arrays.asList(((DataTableSpec) out[0]).getColumnNames()));
+    }
+
     @Test
-    void configureGivesTheOneRowSpec() throws Exception {
-        DataTableSpec out = (DataTableSpec) configured().configure(null, null, null, null, null)[0];
-        assertEquals(List.of("eln_path", "eln_sha256", "html_path"), Arrays.asList(out.getColumnNames()));
+    void aNewNodeHasNoInputPortAndTablesComeBeforeImages() {
+        ModifiableNodeCreationConfiguration fresh = new NotebookEntryNodeFactory().createNodeCreationConfig();
+        ModifiablePortsConfiguration ports = fresh.getPortConfig().orElseThrow();
+        assertEquals(List.of("Result table", "Image", "Written files"), ports.getPortGroupNames());
+        assertEquals(0, ports.getInputPorts().length);
+        assertArrayEquals(new Object[] {BufferedDataTable.TYPE}, ports.getOutputPorts());
+
+        ModifiablePortsConfiguration two = StubNodeFactories.creationConfig(new NotebookEntryNodeFactory(),
+                Map.of("Image", Integer.valueOf(1), "Result table", Integer.valueOf(2))).getPortConfig().orElseThrow();
+        assertArrayEquals(new Object[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE, ImagePortObject.TYPE},
+                two.getInputPorts());
+        assertArrayEquals(new int[] {0, 1}, two.getInputPortLocation().get("Result table"));
+        assertArrayEquals(new int[] {2}, two.getInputPortLocation().get("Image"));
+    }
+
+    /**
+     * KNIME saves the added ports in the node's settings.xml ({@code ModifiableNodeCreationConfiguration},
+     * {@code DefaultModifiablePortsConfiguration}, {@code DefaultExtendablePortGroup}, {@code PortType.save}); a node
+     * loaded from it has the same ports.
+     */
+    @Test
+    void thePortsAreSavedAsKnimeSavesThemAndLoadBack() throws Exception {
+        NodeSettings xml = new NodeSettings("settings.xml");
+        xml.addString("factory", NotebookEntryNodeFactory.class.getName());
+        StubNodeFactories.creationConfig(new NotebookEntryNodeFactory(),
+                Map.of("Result table", Integer.valueOf(2), "Image", Integer.valueOf(1))).saveSettingsTo(xml);
+        NodeSettingsRO cc = xml.getNodeSettings("node_creation_config");
+        assertEquals(List.of("Result table", "Image", "Written files"), List.copyOf(cc.keySet()));
+        assertEquals(List.of("port_0", "port_1"), List.copyOf(cc.getNodeSettings("Result table").keySet()));
+        assertEquals("org.knime.core.node.BufferedDataTable",
+                cc.getNodeSettings("Result table").getNodeSettings("port_1").getString("object_class"));
+        assertEquals("org.knime.core.node.port.image.ImagePortObject",
+                cc.getNodeSettings("Image").getNodeSettings("port_0").getString("object_class"));
+        assertTrue(cc.getNodeSettings("Written files").keySet().isEmpty(), "a fixed group saves an empty config");
+
+        NodeModelRunner loaded = new NodeModelRunner(
+                StubNodeFactories.createNodeModel(StubNodeSettings.fromXml(StubNodeSettings.toXml(xml))));
+        assertEquals(3, loaded.getNrInPorts());
+        assertEquals(1, loaded.getNrOutPorts());
+    }
+
+    /**
+     * The node description's dynamic ports must match the factory's port groups as KNIME checks them
+     * ({@code NodeDescription41Proxy}: one {@code dynInPort} per extendable input group, same identifiers, same
+     * order; {@code insert-before} at most the largest {@code inPort} index + 1).
+     */
+    @Test
+    void theNodeDescriptionDescribesTheDynamicPorts() throws IOException {
+        String xml;
+        try (InputStream in = NotebookEntryNodeFactory.class.getResourceAsStream("NotebookEntryNodeFactory.xml")) {
+            assertNotNull(in, "node description");
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(xml.contains("xmlns=\"http://knime.org/node/v4.1\""), "the 4.1 schema has dynamic ports");
+        assertTrue(!xml.contains("<inPort"), "no static input port");
+        List<String> groups = new ArrayList<>();
+        Matcher m = Pattern.compile("<dynInPort insert-before=\"(\\d+)\" name=\"[^\"]+\" group-identifier=\"([^\"]+)\"")
+                .matcher(xml);
+        while (m.find()) {
+            assertEquals("0", m.group(1), "insert-before <= (largest inPort index = -1) + 1");
+            groups.add(m.group(2));
+        }
+        List<String> extendable = List.copyOf(new NotebookEntryNodeFactory().createNodeCreationConfig().getPortConfig()
+                .orElseThrow().getExtendablePorts().keySet());
+        assertEquals(extendable, groups);
+        assertTrue(xml.contains("<outPort index=\"0\" name=\"Written files\">"), xml);
     }
 
     @Test
     void configureExplainsMissingOrBadSettings() throws Exception {
-        assertMessage(runner(), "Give the entry a title");
-        NodeModelRunner noFolder = runner();
+        assertMessage(runner(1, 1), "Give the entry a title");
+        NodeModelRunner noFolder = runner(1, 1);
         noFolder.loadSettings(withStrings(noFolder.saveSettings(), "title", "t", "author", "a"));
         assertMessage(noFolder, "Choose the output folder");
-        assertMessage(configured("output_folder", "relative/folder"), "not an absolute path");
-        assertMessage(configured("file_name", "../escape.eln"), "without folders");
-        assertMessage(configured("author_orcid", "0000-0002-1825-0098"), "check digit");
+        assertMessage(configured(1, 1, "output_folder", "relative/folder"), "not an absolute path");
+        assertMessage(configured(1, 1, "file_name", "../escape.eln"), "without folders");
+        assertMessage(configured(1, 1, "author_orcid", "0000-0002-1825-0098"), "check digit");
     }
 
     private static void assertMessage(NodeModelRunner r, String expected) {
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
-                () -> r.configure(null, null, null, null, null));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> r.configure(null, null));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
@@ -126,11 +230,10 @@ class NotebookEntryNodeModelTest {
         FlowVariable run = qc.getPushedFlowVariables().get("benchtop.run.plates.qc");
         assertNotNull(run);
 
-        NodeModelRunner r = configured();
+        NodeModelRunner r = configured(2, 1);
         r.setInputFlowVariables(run, new FlowVariable("unrelated", "x"));
-        PortObject[] out = r.execute(StubExecutionContexts.create(), qcOut[0][0], qcOut[0][3], null,
-                qcOut[0][4], null);
-        assertEquals(null, r.getWarningMessage());
+        PortObject[] out = r.execute(StubExecutionContexts.create(), qcOut[0][0], qcOut[0][3], qcOut[0][4]);
+        assertNull(r.getWarningMessage());
         List<DataRow> rows = StubTables.rows((BufferedDataTable) out[0]);
         assertEquals(1, rows.size());
         Path eln = Path.of(((StringValue) rows.get(0).getCell(0)).getStringValue());
@@ -153,58 +256,74 @@ class NotebookEntryNodeModelTest {
         assertEquals(List.of("table_2_images/plate=P1.png", "image_1.png"), plots);
     }
 
+    /** Every table and image port ends up in the entry, numbered by its place in its group. */
+    @ParameterizedTest(name = "{0} tables, {1} images")
+    @CsvSource({"0, 0", "1, 0", "0, 2", "4, 3"})
+    void everyTableAndImagePortIsInTheEntry(int tables, int images) throws Exception {
+        PortObject[][] qcOut = new PortObject[1][];
+        plateQc(qcOut);
+        PortObject[] in = new PortObject[tables + images];
+        List<String> expectedTables = new ArrayList<>();
+        List<String> expectedPlots = new ArrayList<>();
+        for (int i = 0; i < tables; i++) {
+            in[i] = userTable("s" + i, i);
+            expectedTables.add("table_" + (i + 1) + ".csv");
+        }
+        for (int i = 0; i < images; i++) {
+            in[tables + i] = qcOut[0][4];
+            expectedPlots.add("image_" + (i + 1) + ".png");
+        }
+        NodeModelRunner r = configured(tables, images);
+        PortObject[] out = r.execute(StubExecutionContexts.create(), in);
+        Path eln = writtenEln(out);
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+        NotebookEntry e = ElnReader.withDefaults().readEntry(eln);
+        assertEquals(expectedTables, e.tables().stream().map(NotebookEntry.ResultTable::name).toList());
+        assertEquals(expectedPlots, e.plots().stream().map(NotebookEntry.Plot::name).toList());
+        for (int i = 0; i < tables; i++) {
+            String csv = new String(e.tables().get(i).csv(), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("sample,value\n") && csv.contains("s" + i + ","), csv);
+        }
+        if (tables + images == 0) {
+            assertTrue(r.getWarningMessage().contains("No table or image is connected"), r.getWarningMessage());
+        }
+    }
+
     @Test
     void tablesWithoutAnUpstreamRunWarnThatThereIsNoProvenance() throws Exception {
-        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("sample", StringCell.TYPE).createSpec(),
-                new DataColumnSpecCreator("value", DoubleCell.TYPE).createSpec());
-        BufferedDataTable t = StubTables.of(spec, new DefaultRow("r0", new StringCell("a"), new DoubleCell(1.5)));
-        NodeModelRunner r = configured();
+        NodeModelRunner r = configured(1, 0);
         NodeSettings s = r.saveSettings();
         s.addBoolean("write_html", false);
         r.loadSettings(s);
-        PortObject[] out = r.execute(StubExecutionContexts.create(), null, t, null, null, null);
+        PortObject[] out = r.execute(StubExecutionContexts.create(), userTable("a", 1.5));
         assertTrue(r.getWarningMessage().contains("no Benchtop run record"), r.getWarningMessage());
         DataRow row = StubTables.rows((BufferedDataTable) out[0]).get(0);
         assertTrue(row.getCell(2).isMissing(), "no HTML written");
-        NotebookEntry e = ElnReader.withDefaults().readEntry(Path.of(((StringValue) row.getCell(0)).getStringValue()));
-        assertEquals(List.of("table_2.csv"), e.tables().stream().map(NotebookEntry.ResultTable::name).toList());
+        NotebookEntry e = ElnReader.withDefaults().readEntry(writtenEln(out));
+        assertEquals(List.of("table_1.csv"), e.tables().stream().map(NotebookEntry.ResultTable::name).toList());
     }
 
     @Test
     void anExistingFileIsReplacedOnlyWhenAsked() throws Exception {
         Files.writeString(tmp.resolve("entry.eln"), "keep");
-        NodeModelRunner r = configured("file_name", "entry");
-        Exception e = assertThrows(Exception.class,
-                () -> r.execute(StubExecutionContexts.create(), null, null, null, null, null));
+        NodeModelRunner r = configured(0, 0, "file_name", "entry");
+        Exception e = assertThrows(Exception.class, () -> r.execute(StubExecutionContexts.create()));
         assertTrue(e.getMessage().contains("exists already") && e.getMessage().contains("Overwrite existing files"),
                 e.getMessage());
         assertEquals("keep", Files.readString(tmp.resolve("entry.eln")));
         NodeSettings s = r.saveSettings();
         s.addBoolean("overwrite", true);
         r.loadSettings(s);
-        r.execute(StubExecutionContexts.create(), null, null, null, null, null);
+        r.execute(StubExecutionContexts.create());
         assertTrue(ElnVerifier.withDefaults().verify(tmp.resolve("entry.eln")).intact());
         assertTrue(r.getWarningMessage().contains("No table or image is connected"), r.getWarningMessage());
     }
 
     @Test
     void aMissingOutputFolderFailsWithAClearMessage() throws Exception {
-        NodeModelRunner r = configured("output_folder", tmp.resolve("nope").toString());
-        Exception e = assertThrows(Exception.class,
-                () -> r.execute(StubExecutionContexts.create(), null, null, null, null, null));
+        NodeModelRunner r = configured(0, 0, "output_folder", tmp.resolve("nope").toString());
+        Exception e = assertThrows(Exception.class, () -> r.execute(StubExecutionContexts.create()));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-    }
-
-    @Test
-    void anImagePortIsAPlot() throws Exception {
-        PortObject[][] qcOut = new PortObject[1][];
-        plateQc(qcOut);
-        ImagePortObject img = (ImagePortObject) qcOut[0][4];
-        NodeModelRunner r = configured();
-        PortObject[] out = r.execute(StubExecutionContexts.create(), null, null, null, null, img);
-        Path eln = Path.of(((StringValue) StubTables.rows((BufferedDataTable) out[0]).get(0).getCell(0)).getStringValue());
-        assertEquals(List.of("image_2.png"),
-                ElnReader.withDefaults().readEntry(eln).plots().stream().map(NotebookEntry.Plot::name).toList());
     }
 
     private static String sha256(byte[] b) throws Exception {

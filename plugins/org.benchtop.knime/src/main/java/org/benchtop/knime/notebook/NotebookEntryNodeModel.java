@@ -41,9 +41,9 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.context.ports.PortsConfiguration;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.workflow.FlowVariable;
 
@@ -52,21 +52,16 @@ import org.knime.core.node.workflow.FlowVariable;
  * Benchtop nodes pushed as flow variables {@code benchtop.run.*}, and writes a notebook entry as an {@code .eln}
  * archive (and its HTML report) into a folder. Output: one row with the written paths and the archive's SHA-256.
  *
- * <p>Ports: three optional table inputs and two optional image inputs. KNIME's dynamic ports
- * ({@code org.knime.core.node.context.ports}, "any number of ports") are not part of the API stub this bundle
- * compiles against, so the node has a fixed set of optional ports. A table with PNG image columns (e.g. the
- * heatmap or curve tables of the Benchtop nodes) contributes its images as plots, not as a table.
+ * <p>Ports: dynamic ({@link NotebookEntryNodeFactory}): any number of result tables, then any number of images, as
+ * the user added them; the model gets their positions from the node's {@link PortsConfiguration}. A table with PNG
+ * image columns (e.g. the heatmap or curve tables of the Benchtop nodes) contributes its images as plots, not as a
+ * table.
  *
  * <p>Not derived from {@link BenchtopNodeModel}: this node runs no analysis and records none; it reads images and
  * flow variables, which that base class does not hand to its subclasses. Headless-safe: no user interface is
  * touched while executing.
  */
 final class NotebookEntryNodeModel extends NodeModel {
-
-    /** Number of optional table inputs. */
-    static final int TABLE_PORTS = 3;
-    /** Number of optional image inputs. */
-    static final int IMAGE_PORTS = 2;
 
     /** Output columns. */
     static final String COL_ELN_PATH = "eln_path";
@@ -75,19 +70,18 @@ final class NotebookEntryNodeModel extends NodeModel {
 
     private final NotebookEntrySettings settings = new NotebookEntrySettings();
 
-    NotebookEntryNodeModel() {
-        super(inPorts(), new PortType[] {BufferedDataTable.TYPE});
-    }
+    /** The input ports of the result tables, in order. */
+    private final int[] tablePorts;
 
-    private static PortType[] inPorts() {
-        PortType[] p = new PortType[TABLE_PORTS + IMAGE_PORTS];
-        for (int i = 0; i < TABLE_PORTS; i++) {
-            p[i] = BufferedDataTable.TYPE_OPTIONAL;
-        }
-        for (int i = 0; i < IMAGE_PORTS; i++) {
-            p[TABLE_PORTS + i] = ImagePortObject.TYPE_OPTIONAL;
-        }
-        return p;
+    /** The input ports of the images, in order. */
+    private final int[] imagePorts;
+
+    /** @param ports the node's ports, as the user configured them */
+    NotebookEntryNodeModel(PortsConfiguration ports) {
+        super(ports.getInputPorts(), ports.getOutputPorts());
+        Map<String, int[]> at = ports.getInputPortLocation(); // a group without ports is not in the map
+        tablePorts = at.getOrDefault(NotebookEntryNodeFactory.TABLE_GROUP, new int[0]);
+        imagePorts = at.getOrDefault(NotebookEntryNodeFactory.IMAGE_GROUP, new int[0]);
     }
 
     static DataTableSpec outputSpec() {
@@ -120,14 +114,14 @@ final class NotebookEntryNodeModel extends NodeModel {
             }
             Map<String, ResultKind> tableKinds = new HashMap<>();
             Set<String> names = new HashSet<>();
-            for (int i = 0; i < TABLE_PORTS; i++) {
-                if (in[i] instanceof BufferedDataTable t) {
+            for (int i = 0; i < tablePorts.length; i++) {
+                if (in[tablePorts[i]] instanceof BufferedDataTable t) {
                     addTable(b, t, i + 1, names, tableKinds, exec);
                 }
                 exec.checkCanceled();
             }
-            for (int i = 0; i < IMAGE_PORTS; i++) {
-                if (in[TABLE_PORTS + i] instanceof ImagePortObject img) {
+            for (int i = 0; i < imagePorts.length; i++) {
+                if (in[imagePorts[i]] instanceof ImagePortObject img) {
                     DataCell cell = img.toDataCell();
                     if (cell instanceof PNGImageValue png) {
                         b.plot(unique("image_" + (i + 1) + ".png", names), png.getImageContent().getByteArray());

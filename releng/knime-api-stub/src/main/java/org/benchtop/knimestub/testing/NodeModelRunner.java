@@ -28,7 +28,8 @@ import org.knime.core.node.workflow.FlowVariable;
  * configure passes an empty DataTableSpec for unconnected (null) non-optional table inputs; execute fails if the
  * node returns the wrong number of outputs or a null output, and sets KNIME's warning "Node created an empty data
  * table." (or "... empty data tables on all out-ports.") when every table output is empty and the node set no
- * warning. Stricter than KNIME: configure fails if the node returns the wrong number of specs.
+ * warning; an input (spec or object) that does not fit its port type is refused, as KNIME cannot connect it. Stricter
+ * than KNIME: configure fails if the node returns the wrong number of specs.
  */
 public final class NodeModelRunner {
 
@@ -95,11 +96,19 @@ public final class NodeModelRunner {
         return (Integer)StubReflection.invokeUnchecked(NR_OUT, m_model);
     }
 
-    private PortType inType(final int i) {
+    /**
+     * @param i input index
+     * @return the input's port type
+     */
+    public PortType getInPortType(final int i) {
         return (PortType)StubReflection.invokeUnchecked(IN_TYPE, m_model, i);
     }
 
-    private PortType outType(final int i) {
+    /**
+     * @param i output index
+     * @return the output's port type
+     */
+    public PortType getOutPortType(final int i) {
         return (PortType)StubReflection.invokeUnchecked(OUT_TYPE, m_model, i);
     }
 
@@ -120,9 +129,13 @@ public final class NodeModelRunner {
         }
         PortObjectSpec[] in = Arrays.copyOf(inSpecs, inSpecs.length, PortObjectSpec[].class);
         for (int i = 0; i < in.length; i++) {
-            PortType t = inType(i);
+            PortType t = getInPortType(i);
             if (in[i] == null && BufferedDataTable.TYPE.equals(t) && !t.isOptional()) {
                 in[i] = new DataTableSpec();
+            }
+            if (!t.acceptsPortObjectSpec(in[i])) {
+                throw new IllegalArgumentException("Input " + i + " is a " + t + " port; KNIME cannot connect a "
+                    + in[i].getClass().getSimpleName() + " to it");
             }
         }
         beforeRun();
@@ -165,6 +178,12 @@ public final class NodeModelRunner {
         if (inputs.length != nIn) {
             throw new IllegalArgumentException("Node has " + nIn + " input(s), got " + inputs.length + " object(s)");
         }
+        for (int i = 0; i < nIn; i++) {
+            if (!getInPortType(i).acceptsPortObject(inputs[i])) {
+                throw new IllegalArgumentException("Input " + i + " is a " + getInPortType(i) + " port; KNIME cannot "
+                    + "connect a " + inputs[i].getClass().getSimpleName() + " to it");
+            }
+        }
         beforeRun();
         PortObject[] out = (PortObject[])StubReflection.invoke(EXECUTE, m_model,
             Arrays.copyOf(inputs, inputs.length, PortObject[].class), exec);
@@ -180,9 +199,9 @@ public final class NodeModelRunner {
                 throw new IllegalStateException("Invalid result. Execution failed, reason: data at output " + i
                     + " is null.");
             }
-            if (!outType(i).acceptsPortObject(out[i])) {
+            if (!getOutPortType(i).acceptsPortObject(out[i])) {
                 throw new IllegalStateException("Output " + i + " is a " + out[i].getClass().getSimpleName()
-                    + ", port type is " + outType(i));
+                    + ", port type is " + getOutPortType(i));
             }
             if (out[i] instanceof BufferedDataTable) {
                 tablePorts++;

@@ -1,5 +1,7 @@
 package org.knime.core.node;
 
+import org.knime.core.node.context.NodeCreationConfiguration;
+
 /**
  * Stub of the KNIME class of the same name (compile and test use, never shipped). Only the constructors and the
  * abstract methods every node factory implements; node descriptions are not read by the stub.
@@ -21,6 +23,16 @@ public abstract class NodeFactory<T extends NodeModel> {
     /** @return a new node model */
     public abstract T createNodeModel();
 
+    /**
+     * Overridden by {@link ConfigurableNodeFactory}s; here, as in KNIME, {@link #createNodeModel()}.
+     *
+     * @param creationConfig the node creation configuration
+     * @return a new node model
+     */
+    protected T createNodeModel(final NodeCreationConfiguration creationConfig) {
+        return createNodeModel();
+    }
+
     /** @return number of views */
     protected abstract int getNrNodeViews();
 
@@ -36,4 +48,14 @@ public abstract class NodeFactory<T extends NodeModel> {
 
     /** @return a new dialog pane */
     protected abstract NodeDialogPane createNodeDialogPane();
+
+    /**
+     * Overridden by {@link ConfigurableNodeFactory}s; here, as in KNIME, {@link #createNodeDialogPane()}.
+     *
+     * @param creationConfig the node creation configuration
+     * @return a new dialog pane
+     */
+    protected NodeDialogPane createNodeDialogPane(final NodeCreationConfiguration creationConfig) {
+        return createNodeDialogPane();
+    }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,12 +38,9 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -256,12 +252,17 @@ class KnimeApiStubTest {
     }
 
     /** Toy node: one string column in, counts rows, pushes variables, warns on empty input. */
-    static final class CountModel extends NodeModel {
+    static final class CountModel extends ToyNodeModel {
 
-        final SettingsModelString m_col = new SettingsModelString("col", null);
+        final SettingsModelString m_col;
 
         CountModel() {
-            super(1, 1);
+            this(new SettingsModelString("col", null));
+        }
+
+        private CountModel(final SettingsModelString col) {
+            super(1, 1, col);
+            m_col = col;
         }
 
         @Override
@@ -295,36 +296,6 @@ class KnimeApiStubTest {
             }
             c.close();
             return new BufferedDataTable[]{c.getTable()};
-        }
-
-        @Override
-        protected void saveSettingsTo(final NodeSettingsWO settings) {
-            m_col.saveSettingsTo(settings);
-        }
-
-        @Override
-        protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-            m_col.validateSettings(settings);
-        }
-
-        @Override
-        protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-            m_col.loadSettingsFrom(settings);
-        }
-
-        @Override
-        protected void reset() {
-            // nothing
-        }
-
-        @Override
-        protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-            // nothing
-        }
-
-        @Override
-        protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-            // nothing
         }
     }
 

@@ -1,6 +1,12 @@
 package org.knime.core.node.port;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.config.ConfigRO;
+import org.knime.core.node.config.ConfigWO;
 
 /**
  * Stub of the KNIME class of the same name (compile and test use, never shipped). In real KNIME, port types are
@@ -94,6 +100,49 @@ public final class PortType {
      */
     public boolean acceptsPortObject(final PortObject obj) {
         return obj == null || m_objectClass.isAssignableFrom(obj.getClass());
+    }
+
+    /**
+     * Saves this port type: only its port object class ({@code object_class}), as KNIME does.
+     *
+     * @param settings to save to
+     */
+    public void save(final ConfigWO settings) {
+        settings.addString("object_class", m_objectClass.getName());
+    }
+
+    /**
+     * Counterpart of {@link #save(ConfigWO)}. KNIME returns the type registered for the class (non-optional); the
+     * stub returns the class's {@code TYPE} constant if it has one, else a new non-optional type.
+     *
+     * @param settings to load from
+     * @return the port type
+     * @throws InvalidSettingsException if the class is missing, unknown or not a port object class
+     */
+    public static PortType load(final ConfigRO settings) throws InvalidSettingsException {
+        String name = settings.getString("object_class");
+        if (name == null) {
+            throw new InvalidSettingsException("No port object class found to create PortType object");
+        }
+        Class<?> c;
+        try {
+            c = Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new InvalidSettingsException("Unable to restore port type, can't load class \"" + name + "\"");
+        }
+        if (!PortObject.class.isAssignableFrom(c)) {
+            throw new InvalidSettingsException("Port object class \"" + name + "\" does not extend "
+                + PortObject.class.getSimpleName());
+        }
+        try {
+            Field f = c.getField("TYPE");
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof PortType t && !t.isOptional()) {
+                return t;
+            }
+        } catch (NoSuchFieldException | IllegalAccessException e) { // NOSONAR: no TYPE constant, make one
+            // fall through
+        }
+        return new PortType(c.asSubclass(PortObject.class));
     }
 
     @Override
