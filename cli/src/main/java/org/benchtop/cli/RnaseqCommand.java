@@ -128,8 +128,9 @@ final class RnaseqCommand implements Runnable {
                 description = "Size factor method (poscounts when every gene has a zero) (default: ${DEFAULT-VALUE}).")
         String sizeFactors;
 
-        @Option(names = "--fit-type", defaultValue = "parametric", paramLabel = "parametric|mean",
-                description = "Dispersion trend (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--fit-type", defaultValue = "parametric", paramLabel = "parametric|local|mean",
+                description = "Dispersion trend, as DESeq2's fitType; parametric falls back to local when it fails "
+                    + "(default: ${DEFAULT-VALUE}).")
         String fitType;
 
         @Option(names = "--gene-column", paramLabel = "COL", description = "Gene id column of --counts (default: the first).")

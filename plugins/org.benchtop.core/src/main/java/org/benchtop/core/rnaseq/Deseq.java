@@ -163,8 +163,7 @@ public final class Deseq {
                 for (int i = 0; i < k; i++) {
                     fitSub[i] = trend.at(gwSub.baseMean(i));
                 }
-                DispersionTrend.Result trendSub = new DispersionTrend.Result(trend.fitType(), trend.asymptDisp(),
-                        trend.extraPois(), trend.meanDisp(), fitSub, trend.varLogDispEsts(), List.of());
+                DispersionTrend.Result trendSub = trend.withDispFit(fitSub, List.of());
                 MapDispersion.Result mapSub = MapDispersion.withDefaults().withThreads(threads).estimate(sub, design,
                         gwSub, trendSub, prior, monitor);
                 NegativeBinomialGlm.Result glmSub = glmFitter.fit(sub, sf.values(), design, mapSub.values(), monitor);
@@ -184,8 +183,7 @@ public final class Deseq {
                     dispIter[g] = mapSub.dispIter()[i];
                     outl[g] = mapSub.dispOutlier()[i];
                 }
-                trend = new DispersionTrend.Result(trend.fitType(), trend.asymptDisp(), trend.extraPois(),
-                        trend.meanDisp(), dispFit, trend.varLogDispEsts(), trend.warnings());
+                trend = trend.withDispFit(dispFit, trend.warnings());
                 map = new MapDispersion.Result(disp, dispMap, dispIter, outl, map.dispPriorVar());
                 glm = glm.withRows(rowsRefit, glmSub, cleared);
                 if (reduced != null) {

@@ -3,6 +3,7 @@ package org.benchtop.core.rnaseq;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 
 import org.benchtop.core.ProgressMonitor;
 import org.benchtop.core.table.Column;
@@ -87,7 +88,7 @@ public final class DeseqAnalysis {
         }
         Deseq deseq = Deseq.withDefaults().withThreads(s.threads())
                 .withSizeFactors(s.sizeFactors().equals("poscounts") ? SizeFactors.poscounts() : SizeFactors.ratio())
-                .withFitType(s.fitType().equals("mean") ? DispersionTrend.FitType.MEAN : DispersionTrend.FitType.PARAMETRIC)
+                .withFitType(DispersionTrend.FitType.valueOf(s.fitType().toUpperCase(Locale.ROOT)))
                 .withMinReplicatesForReplace(s.minReplicatesForReplace() == 0 ? Integer.MAX_VALUE
                         : s.minReplicatesForReplace());
         Deseq.Fit fit = deseq.run(cm, design, reduced, m);

@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param shrink {@code none} or {@code normal} (DESeq2 lfcShrink type normal)
  * @param threads worker threads (results do not depend on it)
  * @param sizeFactors {@code ratio} (default) or {@code poscounts}
- * @param fitType {@code parametric} (default) or {@code mean}
+ * @param fitType {@code parametric} (default; DESeq2 substitutes {@code local} when it fails),
+ *        {@code local} or {@code mean} (DESeq2's {@code fitType})
  * @param geneColumn gene id column of the count table (null: the first column)
  * @param sampleColumn sample name column of the sample sheet (null: the first column)
  * @param countSampleColumn for a long count table: its sample column (null: wide table)
@@ -67,8 +68,8 @@ public record DeseqSettings(String design, String contrast, String reduced, doub
             throw RnaseqException.badInput("Unknown size factor method '%s'; use ratio or poscounts.", sizeFactors);
         }
         fitType = fitType == null ? "parametric" : fitType.toLowerCase(Locale.ROOT);
-        if (!fitType.equals("parametric") && !fitType.equals("mean")) {
-            throw RnaseqException.badInput("Unknown fit type '%s'; use parametric or mean.", fitType);
+        if (!fitType.equals("parametric") && !fitType.equals("local") && !fitType.equals("mean")) {
+            throw RnaseqException.badInput("Unknown fit type '%s'; use parametric, local or mean.", fitType);
         }
         if ((countColumn == null) != (countSampleColumn == null)) {
             throw RnaseqException.badInput(

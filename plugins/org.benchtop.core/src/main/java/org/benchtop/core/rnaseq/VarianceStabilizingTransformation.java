@@ -15,7 +15,9 @@ import org.benchtop.core.ProgressMonitor;
  *
  * <pre>vst(q) = log2((1 + b + 2 a q + 2 sqrt(a q (1 + b + a q))) / (4 a))</pre>
  *
- * or, for the mean trend, (2 asinh(sqrt(alpha q)) - log(alpha) - log 4) / log 2.
+ * or, for the mean trend, (2 asinh(sqrt(alpha q)) - log(alpha) - log 4) / log 2; when the
+ * parametric fit fails and DESeq2 substitutes the local trend, by numerical integration
+ * ({@link LocalTrendVst}).
  * Anders and Huber (2010), Genome Biology 11:R106, doi:10.1186/gb-2010-11-10-r106.
  */
 public final class VarianceStabilizingTransformation {
@@ -112,6 +114,9 @@ public final class VarianceStabilizingTransformation {
         GenewiseDispersion.Result gw = GenewiseDispersion.withDefaults().withThreads(threads).estimate(subCounts,
                 sizeFactors, d, monitor);
         DispersionTrend.Result trend = DispersionTrend.withDefaults().fit(gw);
+        if (trend.fitType() == DispersionTrend.FitType.LOCAL) { // the parametric fit failed
+            return new Result(LocalTrendVst.transform(counts, sizeFactors, trend), trend, trend.warnings());
+        }
         double[] out = new double[n * m];
         double a = trend.asymptDisp();
         double b = trend.extraPois();

@@ -12,6 +12,7 @@
  *       NegativeBinomialGlm (means when the design is not a one-way layout)
  *     DispersionTrend.fit                                            estimateDispersionsFit
  *       GammaIdentityGlm                                               parametricDispersionFit: glm(Gamma("identity"))
+ *       stats.Locfit (local, and when the parametric fit fails)        localDispersionFit: locfit
  *     DispersionPrior.estimate                                       estimateDispersionsPriorVar
  *     MapDispersion.estimate                                         estimateDispersionsMAP
  *     NegativeBinomialGlm.fit (full; reduced for the LRT)            nbinomWaldTest / nbinomLRT: fitNbinomGLMs

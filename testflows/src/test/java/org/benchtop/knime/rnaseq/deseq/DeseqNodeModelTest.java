@@ -265,7 +265,7 @@ class DeseqNodeModelTest {
             Arguments.of(new Object[] {"contrast", "condition,treated"}, "Cannot read the contrast"),
             Arguments.of(new Object[] {"shrink", "apeglm"}, "Unknown shrinkage 'apeglm'; use none or normal"),
             Arguments.of(new Object[] {"size_factors", "median"}, "Unknown size factor method 'median'"),
-            Arguments.of(new Object[] {"fit_type", "local"}, "Unknown fit type 'local'"),
+            Arguments.of(new Object[] {"fit_type", "loess"}, "Unknown fit type 'loess'"),
             Arguments.of(new Object[] {"reduced_design", "~ 1", "shrink", "normal"},
                 "Normal shrinkage goes with the Wald test"),
             Arguments.of(new Object[] {"references", "type"}, "Cannot read reference level 'type'"),

@@ -38,7 +38,7 @@ final class DeseqNodeSettings extends BenchtopSettings {
     static final String CFG_SHRINK = "shrink";
     /** Config key: size factor method, {@code ratio} or {@code poscounts} ({@code --size-factors}). */
     static final String CFG_SIZE_FACTORS = "size_factors";
-    /** Config key: dispersion trend, {@code parametric} or {@code mean} ({@code --fit-type}). */
+    /** Config key: dispersion trend, {@code parametric}, {@code local} or {@code mean} ({@code --fit-type}). */
     static final String CFG_FIT_TYPE = "fit_type";
     /** Config key: sample sheet columns read as factors although numeric, comma-separated ({@code --factors}). */
     static final String CFG_FACTORS = "factors";
@@ -58,7 +58,7 @@ final class DeseqNodeSettings extends BenchtopSettings {
     /** The size factor choices of the dialog. */
     static final List<String> SIZE_FACTORS = List.of("ratio", "poscounts");
     /** The dispersion trend choices of the dialog. */
-    static final List<String> FIT_TYPES = List.of("parametric", "mean");
+    static final List<String> FIT_TYPES = List.of("parametric", "local", "mean");
 
     final SettingsModelString geneIdColumn = add(new SettingsModelString(CFG_GENE_ID_COLUMN, ""));
     final SettingsModelString countSampleColumn = add(new SettingsModelString(CFG_COUNT_SAMPLE_COLUMN, ""));
