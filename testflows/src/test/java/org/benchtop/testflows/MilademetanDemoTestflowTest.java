@@ -33,6 +33,7 @@ import org.benchtop.knimestub.testing.NodeModelRunner;
 import org.benchtop.knimestub.testing.StubNodeFactories;
 import org.benchtop.knimestub.testing.StubNodeSettings;
 import org.benchtop.knimestub.testing.StubTables;
+import org.benchtop.knimestub.testing.StubWorkflowContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,7 +71,11 @@ class MilademetanDemoTestflowTest {
     static final Set<String> ANALYSES =
         Set.of("plates.qc", "plates.normalize", "dose_response.fit", "qpcr.quantify", "rnaseq.deseq");
 
-    /** Where the Lab Notebook Entry writes (its saved output folder is /tmp): a temporary folder of this class. */
+    /**
+     * Where the Lab Notebook Entry writes: its saved output folder {@link MilademetanTestflowGenerator#NOTEBOOK_FOLDER},
+     * {@code knime://knime.workflow/../milademetan-notebook}, resolved as in a KNIME workspace holding the workflow: the
+     * folder beside the workflow in a temporary workspace of this class (not beside the testflow in the repository).
+     */
     private Path notebookFolder;
 
     /** Each node's output port objects (index = KNIME port - 1), by node id. */
@@ -102,11 +107,22 @@ class MilademetanDemoTestflowTest {
      * Runs every node of workflow.knime in id order (the generator numbers them so that every connection goes from a
      * lower to a higher id, which this checks): configure, then execute, as KNIME does.
      *
-     * @param folder the folder the notebook writes into, kept until every test of the class has run
+     * @param workspace a temporary KNIME workspace (the mount point LOCAL) holding the workflow, kept until every
+     *            test of the class has run; the notebook writes into its folder {@code milademetan-notebook}
      */
     @BeforeAll
-    void runTheWorkflow(@TempDir final Path folder) throws Exception {
-        notebookFolder = folder;
+    void runTheWorkflow(@TempDir final Path workspace) throws Exception {
+        // knime://knime.workflow/ URLs resolve against the workflow as imported into the workspace
+        StubWorkflowContext.set(workspace.resolve("milademetan-demo"), workspace);
+        try {
+            notebookFolder = workspace.resolve("milademetan-notebook");
+            runEveryNode();
+        } finally {
+            StubWorkflowContext.clear();
+        }
+    }
+
+    private void runEveryNode() throws Exception {
         NodeSettingsRO nodes = StubNodeSettings.load(dir().resolve("workflow.knime")).getNodeSettings("nodes");
         SortedMap<Integer, String> files = new TreeMap<>();
         for (String key : nodes.keySet()) {
@@ -133,9 +149,6 @@ class MilademetanDemoTestflowTest {
             }
             NodeModelRunner r = new NodeModelRunner(StubNodeFactories.createNodeModel(settings));
             NodeSettings model = (NodeSettings)settings.getNodeSettings(StubNodeSettings.MODEL_KEY);
-            if (model.containsKey("output_folder")) {
-                model.addString("output_folder", notebookFolder.toString());
-            }
             r.loadSettings(model);
             assertEquals(StubNodeSettings.toXml(model), StubNodeSettings.toXml(r.saveSettings()),
                 () -> f.getValue() + ": the node no longer saves the settings stored there; regenerate the testflow"
@@ -299,6 +312,9 @@ class MilademetanDemoTestflowTest {
      */
     @Test
     void theNotebookEntryHoldsEveryUpstreamRun() throws Exception {
+        assertEquals(MilademetanTestflowGenerator.NOTEBOOK_FOLDER, StubNodeSettings.load(dir().resolve(
+            "Lab Notebook Entry (#10)/settings.xml")).getNodeSettings("model").getString("output_folder"),
+            "a folder beside the workflow, for every machine");
         List<DataRow> rows = StubTables.rows(table(10, 1));
         assertEquals(1, rows.size());
         assertNull(runners.get(Integer.valueOf(10)).getWarningMessage(), "every table has provenance");
@@ -324,10 +340,10 @@ class MilademetanDemoTestflowTest {
             outputsOf.put(got.analysis(), a.outputs());
         }
         assertEquals(ANALYSES, outputsOf.keySet(), "every upstream run is in the entry");
-        assertEquals(Map.of("plates.qc", List.of("plate_qc.csv"), "plates.normalize", List.of(), "dose_response.fit",
-            List.of("dose_response.csv"), "qpcr.quantify", List.of("qpcr.csv"), "rnaseq.deseq", List.of("rnaseq.csv")),
-            outputsOf);
-        assertEquals(List.of("plate_qc.csv", "table_2.csv", "dose_response.csv", "qpcr.csv", "rnaseq.csv"),
+        assertEquals(Map.of("plates.qc", List.of("plate_qc.csv"), "plates.normalize", List.of("plate_normalization.csv"),
+            "dose_response.fit", List.of("dose_response.csv"), "qpcr.quantify", List.of("qpcr.csv"), "rnaseq.deseq",
+            List.of("rnaseq.csv")), outputsOf);
+        assertEquals(List.of("plate_qc.csv", "plate_normalization.csv", "dose_response.csv", "qpcr.csv", "rnaseq.csv"),
             entry.tables().stream().map(NotebookEntry.ResultTable::name).toList());
         List<String> plots = entry.plots().stream().map(NotebookEntry.Plot::name).toList();
         assertEquals(8 + 3, plots.size(), plots.toString());
@@ -337,6 +353,7 @@ class MilademetanDemoTestflowTest {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         for (String analysis : ANALYSES) {
             assertTrue(page.contains("<span class=\"source\">(" + analysis + ")</span>"), "the report's provenance of " + analysis);
+            assertTrue(page.contains("made by <b>" + analysis + "</b>"), "the report's summary of the result of " + analysis);
         }
     }
 }

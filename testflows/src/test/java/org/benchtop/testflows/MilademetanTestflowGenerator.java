@@ -75,6 +75,15 @@ class MilademetanTestflowGenerator {
     /** The images feeding the notebook, after the tables. */
     static final int[][] NOTEBOOK_IMAGES = {{2, 5}, {6, 5}, {9, 4}};
 
+    /**
+     * The Lab Notebook Entry's output folder: the folder {@code milademetan-notebook} beside the workflow, in the same
+     * space (mount point), created by the node on its first run. A workflow-relative URL works on every machine and
+     * operating system; beside the workflow rather than inside it (e.g. {@code knime://knime.workflow/data/}) so that
+     * the results neither mix with the input data nor travel with the workflow when it is exported or shared, and a
+     * KNIME user finds them next to the workflow in the space explorer.
+     */
+    static final String NOTEBOOK_FOLDER = "knime://knime.workflow/../milademetan-notebook";
+
     /** The notebook's inputs: the tables, then the images. */
     static final int[][] NOTEBOOK_INPUTS = concat(NOTEBOOK_TABLES, NOTEBOOK_IMAGES);
 
@@ -153,8 +162,7 @@ class MilademetanTestflowGenerator {
         notebook.put("notes", "The data are SIMULATED from published values (examples/milademetan/README.md): "
             + "nothing was measured. Plate QC and normalization, an IC50 per cell line, qPCR of p53 targets against "
             + "GAPDH and ACTB, and DESeq2 differential expression of treated vs DMSO cells.");
-        // a folder that exists on Linux and macOS; on Windows the node asks for one (see README.md)
-        notebook.put("output_folder", "/tmp");
+        notebook.put("output_folder", NOTEBOOK_FOLDER);
         notebook.put("file_name", "milademetan-demo.eln");
         notebook.put("overwrite", Boolean.TRUE);
 

@@ -4,6 +4,7 @@ import static org.benchtop.knime.plates.PlateFixtures.fixtureColumns;
 import static org.benchtop.knime.plates.PlateFixtures.withStrings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,16 +30,21 @@ import org.benchtop.core.notebook.ElnReader;
 import org.benchtop.core.notebook.ElnVerifier;
 import org.benchtop.core.notebook.NotebookEntry;
 import org.benchtop.knime.plates.PlateFixtures;
+import org.benchtop.knime.plates.normalizer.PlateNormalizerNodeFactory;
 import org.benchtop.knime.plates.qc.PlateQcNodeFactory;
 import org.benchtop.knimestub.testing.NodeModelRunner;
 import org.benchtop.knimestub.testing.StubExecutionContexts;
 import org.benchtop.knimestub.testing.StubNodeFactories;
 import org.benchtop.knimestub.testing.StubNodeSettings;
 import org.benchtop.knimestub.testing.StubTables;
+import org.benchtop.knimestub.testing.StubWorkflowContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
@@ -66,6 +72,11 @@ class NotebookEntryNodeModelTest {
 
     @TempDir
     Path tmp;
+
+    @AfterEach
+    void clearWorkflowContext() {
+        StubWorkflowContext.clear();
+    }
 
     /** A node with the given number of table and image ports, as the user added them. */
     private static NodeModelRunner runner(int tables, int images) {
@@ -205,6 +216,8 @@ class NotebookEntryNodeModelTest {
                 .orElseThrow().getExtendablePorts().keySet());
         assertEquals(extendable, groups);
         assertTrue(xml.contains("<outPort index=\"0\" name=\"Written files\">"), xml);
+        assertTrue(xml.contains("<option name=\"" + NotebookEntryNodeDialog.FOLDER_LABEL + "\">"),
+                "the description names the dialog's output folder option");
     }
 
     @Test
@@ -214,12 +227,15 @@ class NotebookEntryNodeModelTest {
         noFolder.loadSettings(withStrings(noFolder.saveSettings(), "title", "t", "author", "a"));
         assertMessage(noFolder, "Choose the output folder");
         assertMessage(configured(1, 1, "output_folder", "relative/folder"), "not an absolute path");
+        assertMessage(configured(1, 1, "output_folder", "relative/folder"),
+                "knime://knime.workflow/../relative/folder");
         assertMessage(configured(1, 1, "file_name", "../escape.eln"), "without folders");
         assertMessage(configured(1, 1, "author_orcid", "0000-0002-1825-0098"), "check digit");
     }
 
     private static void assertMessage(NodeModelRunner r, String expected) {
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> r.configure(null, null));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+                () -> r.configure(new PortObjectSpec[r.getNrInPorts()]));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
@@ -320,10 +336,140 @@ class NotebookEntryNodeModelTest {
     }
 
     @Test
-    void aMissingOutputFolderFailsWithAClearMessage() throws Exception {
-        NodeModelRunner r = configured(0, 0, "output_folder", tmp.resolve("nope").toString());
+    void aMissingOutputFolderIsCreatedOnlyWhenItsParentExists() throws Exception {
+        NodeModelRunner r = configured(0, 0, "output_folder", tmp.resolve("no/such/folder").toString());
         Exception e = assertThrows(Exception.class, () -> r.execute(StubExecutionContexts.create()));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("no")), "a mistyped path does not become a new tree");
+
+        NodeModelRunner created = configured(0, 0, "output_folder", tmp.resolve("new").toString());
+        Path eln = writtenEln(created.execute(StubExecutionContexts.create()));
+        assertEquals(tmp.resolve("new/Plate_QC_screen_3.eln"), eln);
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+    }
+
+    /** An absolute path (the only form before URLs were accepted) keeps its meaning; a file: URL names the same folder. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"path", "file URL", "file URL with a space"})
+    void theOutputFolderIsAnAbsolutePathOrAFileUrl(String form) throws Exception {
+        Path folder = form.endsWith("space") ? Files.createDirectory(tmp.resolve("my notebook")) : tmp;
+        String value = form.equals("path") ? folder.toString() : folder.toUri().toString();
+        NodeModelRunner r = configured(0, 0, "output_folder", value);
+        r.configure(new PortObjectSpec[0]);
+        Path eln = writtenEln(r.execute(StubExecutionContexts.create()));
+        assertEquals(folder.resolve("Plate_QC_screen_3.eln"), eln);
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+        assertEquals(value, r.saveSettings().getString("output_folder"), "the setting is saved as typed");
+    }
+
+    /**
+     * {@code knime://knime.workflow/../notebook} is the folder beside the workflow in its space (the stub resolves it
+     * against the workflow set for the thread, as KNIME against the executing node's workflow); it is created on the
+     * first run. A workflow-relative URL that leaves the space, or a URL that is not a local folder, is refused when
+     * the node is configured, and nothing is written.
+     */
+    @Test
+    void aKnimeUrlResolvesBesideTheWorkflowAndCannotLeaveTheSpace() throws Exception {
+        Path space = Files.createDirectory(tmp.resolve("workspace"));
+        StubWorkflowContext.set(space.resolve("screens/qc-workflow"), space);
+        NodeModelRunner r = configured(0, 0, "output_folder", "knime://knime.workflow/../notebook");
+        r.configure(new PortObjectSpec[0]);
+        assertFalse(Files.exists(space.resolve("screens/notebook")), "configure writes nothing");
+        Files.createDirectory(space.resolve("screens"));
+        Path eln = writtenEln(r.execute(StubExecutionContexts.create()));
+        assertEquals(space.resolve("screens/notebook/Plate_QC_screen_3.eln"), eln);
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+        assertTrue(Files.exists(space.resolve("screens/notebook/Plate_QC_screen_3.html")));
+
+        assertMessage(configured(0, 0, "output_folder", "knime://knime.workflow/../../../outside"),
+                "Leaving the mount point is not allowed");
+        assertMessage(configured(0, 0, "output_folder", "https://example.org/notebook"), "is not a local folder");
+        assertFalse(Files.exists(tmp.resolve("outside")));
+        StubWorkflowContext.clear();
+        assertMessage(configured(0, 0, "output_folder", "knime://knime.workflow/../notebook"), "cannot be resolved");
+    }
+
+    /** Runs the Plate Normalizer node (every method) on the fixture plate: its output and run record. */
+    private static NodeModelRunner plateNormalizer(PortObject[][] outputs) throws Exception {
+        NodeModelRunner n = new NodeModelRunner(new PlateNormalizerNodeFactory().createNodeModel());
+        n.loadSettings(fixtureColumns(n.saveSettings()));
+        outputs[0] = n.execute(StubExecutionContexts.create(), PlateFixtures.table(PlateFixtures.plate("P1", 10)));
+        return n;
+    }
+
+    /**
+     * The Plate Normalizer's output (its input plus the normalization columns, no columns of its own) is recognized
+     * as the result of the plates.normalize run that reached the node: stored as plate_normalization.csv and linked to
+     * the run, beside a QC table linked to its own run as before.
+     */
+    @Test
+    void theNormalizedWellsAreTheResultOfThePlateNormalizationRun() throws Exception {
+        PortObject[][] normOut = new PortObject[1][];
+        NodeModelRunner norm = plateNormalizer(normOut);
+        PortObject[][] qcOut = new PortObject[1][];
+        NodeModelRunner qc = plateQc(qcOut);
+        NodeModelRunner r = configured(2, 0);
+        r.setInputFlowVariables(norm.getPushedFlowVariables().get("benchtop.run.plates.normalize"),
+                qc.getPushedFlowVariables().get("benchtop.run.plates.qc"));
+        Path eln = writtenEln(r.execute(StubExecutionContexts.create(), normOut[0][0], qcOut[0][0]));
+        assertNull(r.getWarningMessage());
+        NotebookEntry e = ElnReader.withDefaults().readEntry(eln);
+        assertEquals(List.of("plate_normalization.csv", "plate_qc.csv"),
+                e.tables().stream().map(NotebookEntry.ResultTable::name).toList());
+        for (NotebookEntry.Analysis a : e.analyses()) {
+            assertEquals(List.of(a.record().analysis().equals("plates.normalize") ? "plate_normalization.csv"
+                    : "plate_qc.csv"), a.outputs(), a.record().analysis());
+        }
+        String report = Files.readString(eln.resolveSibling("Plate_QC_screen_3.html"));
+        assertTrue(report.contains("From <b>plate_normalization.csv</b>, made by <b>plates.normalize</b>"), "summary");
+    }
+
+    /**
+     * A table is the normalization run's result only when it is exactly that: with a normalization column removed,
+     * a row removed, or without the plates.normalize run, it stays an unrecognized table_1.csv and the run has no
+     * output.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"column removed", "row removed", "no normalization run"})
+    void aChangedNormalizedTableIsNotTheRunsResult(String change) throws Exception {
+        PortObject[][] normOut = new PortObject[1][];
+        NodeModelRunner norm = plateNormalizer(normOut);
+        BufferedDataTable wells = (BufferedDataTable) normOut[0][0];
+        List<DataRow> rows = StubTables.rows(wells);
+        BufferedDataTable changed = switch (change) {
+            case "column removed" -> withoutLastColumn(wells);
+            case "row removed" -> StubTables.of(wells.getDataTableSpec(), rows.subList(1, rows.size()));
+            default -> wells;
+        };
+        FlowVariable run = norm.getPushedFlowVariables().get("benchtop.run.plates.normalize");
+        NodeModelRunner r = configured(1, 0);
+        if (!change.equals("no normalization run")) {
+            r.setInputFlowVariables(run);
+        }
+        NotebookEntry e = ElnReader.withDefaults().readEntry(writtenEln(r.execute(StubExecutionContexts.create(),
+                changed)));
+        assertEquals(List.of("table_1.csv"), e.tables().stream().map(NotebookEntry.ResultTable::name).toList());
+        for (NotebookEntry.Analysis a : e.analyses()) {
+            assertEquals(List.of(), a.outputs(), a.record().analysis());
+        }
+    }
+
+    private static BufferedDataTable withoutLastColumn(BufferedDataTable t) {
+        DataTableSpec spec = t.getDataTableSpec();
+        int n = spec.getNumColumns() - 1;
+        DataColumnSpec[] cols = new DataColumnSpec[n];
+        for (int c = 0; c < n; c++) {
+            cols[c] = spec.getColumnSpec(c);
+        }
+        List<DataRow> rows = new ArrayList<>();
+        for (DataRow row : StubTables.rows(t)) {
+            List<DataCell> cells = new ArrayList<>();
+            for (int c = 0; c < n; c++) {
+                cells.add(row.getCell(c));
+            }
+            rows.add(new DefaultRow(row.getKey(), cells));
+        }
+        return StubTables.of(new DataTableSpec(cols), rows);
     }
 
     private static String sha256(byte[] b) throws Exception {

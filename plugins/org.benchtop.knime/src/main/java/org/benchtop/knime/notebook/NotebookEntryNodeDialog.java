@@ -7,6 +7,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentString;
 /** Dialog of the Lab Notebook Entry node. */
 final class NotebookEntryNodeDialog extends DefaultNodeSettingsPane {
 
+    /** The label of the output folder; the node description's option has the same name. */
+    static final String FOLDER_LABEL = "Output folder (path or URL)";
+
     NotebookEntryNodeDialog() {
         NotebookEntrySettings s = new NotebookEntrySettings();
         createNewGroup("Entry");
@@ -20,7 +23,11 @@ final class NotebookEntryNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(s.authorEmail, "E-mail (optional)"));
         closeCurrentGroup();
         createNewGroup("Output");
-        addDialogComponent(new DialogComponentString(s.outputFolder, "Output folder (absolute path)"));
+        DialogComponentString folder = new DialogComponentString(s.outputFolder, FOLDER_LABEL, false, 40);
+        folder.setToolTipText("An absolute path (/data/notebook, C:\\notebook) or a URL: "
+                + NotebookEntrySettings.URL_EXAMPLE + " is the folder 'notebook' beside this workflow; file: URLs and "
+                + "knime://knime.mountpoint/... work too. A missing folder is created if its parent folder exists.");
+        addDialogComponent(folder);
         addDialogComponent(new DialogComponentString(s.fileName, "File name (.eln; empty: from the title)"));
         addDialogComponent(new DialogComponentBoolean(s.writeHtml, "Also write the HTML report"));
         addDialogComponent(new DialogComponentBoolean(s.overwrite, "Overwrite existing files"));

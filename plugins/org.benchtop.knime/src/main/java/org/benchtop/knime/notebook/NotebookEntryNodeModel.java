@@ -1,10 +1,13 @@
 package org.benchtop.knime.notebook;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +54,9 @@ import org.knime.core.node.workflow.FlowVariable;
  * Lab Notebook Entry: gathers the result tables and images at its inputs and the run records that upstream
  * Benchtop nodes pushed as flow variables {@code benchtop.run.*}, and writes a notebook entry as an {@code .eln}
  * archive (and its HTML report) into a folder. Output: one row with the written paths and the archive's SHA-256.
+ *
+ * <p>Output folder: a local path or a URL ({@link NotebookEntrySettings#resolveFolder}); a missing folder whose parent
+ * exists is created. Result tables are recognized and linked to the run that made them by {@link RunOutputs}.
  *
  * <p>Ports: dynamic ({@link NotebookEntryNodeFactory}): any number of result tables, then any number of images, as
  * the user added them; the model gets their positions from the node's {@link PortsConfiguration}. A table with PNG
@@ -102,21 +108,24 @@ final class NotebookEntryNodeModel extends NodeModel {
         List<String> warnings = new ArrayList<>();
         NotebookEntry.Builder b = NotebookEntry.builder().title(settings.title.getStringValue())
                 .project(settings.project.getStringValue()).notes(settings.notes.getStringValue());
-        Path eln = settings.elnFile();
-        Path html = settings.writeHtml.getBooleanValue() ? settings.htmlFile() : null;
+        Path folder = settings.folder();
+        Path eln = settings.elnFile(folder);
+        Path html = settings.writeHtml.getBooleanValue() ? NotebookEntrySettings.htmlFile(eln) : null;
         boolean overwrite = settings.overwrite.getBooleanValue();
         try {
             b.author(settings.toAuthor());
             // checked first, so that no work is done when the files cannot be written
+            createFolder(folder);
             AtomicFiles.checkWritable(eln, overwrite, "notebook entry");
             if (html != null) {
                 AtomicFiles.checkWritable(html, overwrite, "HTML report");
             }
-            Map<String, ResultKind> tableKinds = new HashMap<>();
+            List<RunRecord> runs = upstreamRuns(warnings);
+            Map<String, ResultKind> tableKinds = new LinkedHashMap<>();
             Set<String> names = new HashSet<>();
             for (int i = 0; i < tablePorts.length; i++) {
                 if (in[tablePorts[i]] instanceof BufferedDataTable t) {
-                    addTable(b, t, i + 1, names, tableKinds, exec);
+                    addTable(b, t, i + 1, names, tableKinds, runs, exec);
                 }
                 exec.checkCanceled();
             }
@@ -131,7 +140,10 @@ final class NotebookEntryNodeModel extends NodeModel {
                     }
                 }
             }
-            addRuns(b, tableKinds, warnings);
+            List<List<String>> outputs = RunOutputs.outputs(runs, tableKinds);
+            for (int i = 0; i < runs.size(); i++) {
+                b.run(runs.get(i), outputs.get(i));
+            }
             NotebookEntry entry = b.build();
             exec.setProgress(0.5, "Writing " + eln.getFileName());
             AtomicFiles.Written written = ElnWriter.write(entry, eln, overwrite);
@@ -156,9 +168,35 @@ final class NotebookEntryNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Creates the output folder when it is missing but its parent folder exists, e.g. the folder beside the workflow
+     * that {@code knime://knime.workflow/../notebook} names, the first time. A deeper missing path is left to
+     * {@link AtomicFiles#checkWritable}, which names the missing folder: a mistyped path does not become a new tree.
+     */
+    private static void createFolder(Path folder) throws InvalidSettingsException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (Files.exists(folder)) {
+            throw new InvalidSettingsException("The output folder " + folder + " is a file, not a folder; choose another "
+                    + "output folder.");
+        }
+        Path parent = folder.getParent();
+        if (parent != null && Files.isDirectory(parent)) {
+            try {
+                Files.createDirectory(folder);
+            } catch (IOException e) {
+                String why = e instanceof AccessDeniedException ? "access denied" : e.getMessage();
+                throw new InvalidSettingsException("Cannot create the output folder " + folder + ": " + why
+                        + "; create it or choose another output folder.", e);
+            }
+        }
+    }
+
     /** Adds a table: its PNG columns as plots, else the table itself, named after its kind. */
     private static void addTable(NotebookEntry.Builder b, BufferedDataTable t, int port, Set<String> names,
-            Map<String, ResultKind> kinds, ExecutionContext exec) throws CanceledExecutionException {
+            Map<String, ResultKind> kinds, List<RunRecord> runs, ExecutionContext exec)
+            throws CanceledExecutionException {
         DataTableSpec spec = t.getDataTableSpec();
         List<Integer> imageCols = new ArrayList<>();
         int labelCol = -1;
@@ -172,7 +210,7 @@ final class NotebookEntryNodeModel extends NodeModel {
         }
         if (imageCols.isEmpty()) {
             Table table = KnimeTables.toCore(t, "input table " + port, exec).table();
-            ResultKind kind = ResultKind.ofColumns(table.columnNames());
+            ResultKind kind = RunOutputs.kindOf(table, runs);
             String name = unique((kind == ResultKind.OTHER ? "table_" + port : kind.fileStem()) + ".csv", names);
             b.table(name, table);
             kinds.put(name, kind);
@@ -198,11 +236,8 @@ final class NotebookEntryNodeModel extends NodeModel {
         }
     }
 
-    /**
-     * Adds the run records of the flow variables {@code benchtop.run.*}; a run is linked to the table of its kind
-     * as its output when there is exactly one of each.
-     */
-    private void addRuns(NotebookEntry.Builder b, Map<String, ResultKind> tableKinds, List<String> warnings) {
+    /** @return the run records of the flow variables {@code benchtop.run.*}, oldest first */
+    private List<RunRecord> upstreamRuns(List<String> warnings) {
         List<RunRecord> runs = new ArrayList<>();
         for (Map.Entry<String, FlowVariable> v : getAvailableFlowVariables().entrySet()) {
             if (!v.getKey().startsWith(BenchtopNodeModel.RUN_VARIABLE_PREFIX)) {
@@ -220,27 +255,7 @@ final class NotebookEntryNodeModel extends NodeModel {
             }
         }
         runs.sort((x, y) -> x.started().compareTo(y.started()));
-        Map<ResultKind, Integer> runsOfKind = new HashMap<>();
-        Map<ResultKind, Integer> tablesOfKind = new HashMap<>();
-        for (RunRecord r : runs) {
-            runsOfKind.merge(ResultKind.ofAnalysis(r.analysis()), Integer.valueOf(1), Integer::sum);
-        }
-        for (ResultKind k : tableKinds.values()) {
-            tablesOfKind.merge(k, Integer.valueOf(1), Integer::sum);
-        }
-        for (RunRecord r : runs) {
-            ResultKind k = ResultKind.ofAnalysis(r.analysis());
-            List<String> outputs = new ArrayList<>();
-            if (k != ResultKind.OTHER && runsOfKind.get(k).intValue() == 1
-                    && tablesOfKind.getOrDefault(k, Integer.valueOf(0)).intValue() == 1) {
-                tableKinds.forEach((name, kind) -> {
-                    if (kind == k) {
-                        outputs.add(name);
-                    }
-                });
-            }
-            b.run(r, outputs);
-        }
+        return runs;
     }
 
     private static String unique(String name, Set<String> taken) {
