@@ -69,6 +69,10 @@ final class NotebookCommand implements Runnable {
         @Option(names = "--notes", paramLabel = "TEXT", description = "Free-text notes (blank lines separate paragraphs).")
         String notes;
 
+        @Option(names = "--license", paramLabel = "URL|TEXT",
+                description = "Terms of reuse, e.g. https://creativecommons.org/licenses/by/4.0/ (default: none chosen).")
+        String license;
+
         @Option(names = "--from", required = true, paramLabel = "RUNDIR",
                 description = "Folder the analyses wrote into (searched with its sub-folders).")
         Path from;
@@ -102,7 +106,8 @@ final class NotebookCommand implements Runnable {
                 check(pdf, "PDF report", targets);
             }
             NotebookEntry.Builder b = RunFolder.collect(from).title(title)
-                    .author(new NotebookEntry.Author(author, orcid, email)).project(project).notes(notes);
+                    .author(new NotebookEntry.Author(author, orcid, email)).project(project).notes(notes)
+                    .license(license);
             for (Path t : tables) {
                 if (!Files.isRegularFile(t)) {
                     throw new BenchtopException(BenchtopException.Kind.BAD_INPUT,

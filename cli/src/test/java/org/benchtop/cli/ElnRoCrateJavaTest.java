@@ -103,7 +103,7 @@ class ElnRoCrateJavaTest {
         AbstractEntity app = crate.getEntityById(action.getProperty("instrument").get("@id").asText());
         assertTrue(types(app).contains("SoftwareApplication"));
         assertEquals("Benchtop", app.getProperty("name").asText());
-        assertEquals("./QC-of-screen-4/plate%20qc.csv", first(action.getProperty("result")));
+        assertEquals("./QC-of-screen-4/plate_qc.csv", first(action.getProperty("result")));
         List<String> params = new ArrayList<>();
         for (JsonNode o : action.getProperty("object")) {
             AbstractEntity x = crate.getEntityById(o.get("@id").asText());

@@ -91,6 +91,15 @@ class NotebookCommandTest {
     }
 
     @Test
+    void theLicenseGivenIsRecordedInTheArchive() throws IOException {
+        Path eln = tmp.resolve("licensed.eln");
+        Run r = create(eln, "--license", "https://creativecommons.org/licenses/by/4.0/");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("https://creativecommons.org/licenses/by/4.0/",
+                ElnReader.withDefaults().readEntry(eln).license());
+    }
+
+    @Test
     void oneTamperedByteIsFoundAndNamed() throws IOException {
         Path eln = tmp.resolve("entry.eln");
         assertEquals(0, create(eln).code());

@@ -128,8 +128,10 @@ public final class ElnReader {
 
     /**
      * Reads a notebook entry back from an archive written by {@link ElnWriter}: title, author,
-     * project, notes, creation time, run records (from the run-record files the actions point to) with
-     * their outputs, tables and plots. Every file read is checked against the SHA-256 in the metadata.
+     * project and notes (the Dataset's {@code variableMeasured}), license, creation time, run records
+     * (from the run-record files the actions point to) with their outputs, tables and plots under the
+     * entry's names (a File's {@code alternateName} when it is stored under a portable name). Every
+     * file read is checked against the SHA-256 in the metadata.
      *
      * @param file the {@code .eln} file
      * @return the entry

@@ -132,6 +132,10 @@ public final class ElnVerifier {
                 part = ents.get(id.startsWith("./") ? id.substring(2) : "./" + id);
             }
             String path = ElnReader.pathOf(id);
+            String raw = path == null ? null : id.replaceFirst("^(\\./)+", "");
+            if (path != null && !a.files().containsKey(path) && a.files().containsKey(raw)) {
+                path = raw; // eLabFTW writes paths unencoded ("a b%.csv"), as its importer reads them
+            }
             if (part == null) {
                 problems.add(new Finding(path == null ? id : path,
                         "listed in hasPart but not described in the metadata"));

@@ -39,31 +39,37 @@ final class EntryFromCrate {
         NotebookEntry.Builder b = NotebookEntry.builder();
         b.title(ElnReader.text(ds, "name"));
         b.author(author(a, ents, ds));
-        b.notes(ElnReader.text(ds, "description"));
         b.created(ElnReader.instant(ElnReader.text(ds, "dateCreated"), "dateCreated of the entry"));
         for (String id : ElnReader.ids(ds, "variableMeasured")) {
             JsonNode pv = ents.get(id);
-            if (pv != null && "project".equals(ElnReader.text(pv, "propertyID"))) {
+            String property = pv == null ? null : ElnReader.text(pv, "propertyID");
+            if (ElnWriter.PROJECT.equals(property)) {
                 b.project(ElnReader.text(pv, "value"));
+            } else if (ElnWriter.NOTES.equals(property)) {
+                b.notes(ElnReader.text(pv, "value"));
             }
         }
+        b.license(license(ents, root));
 
         Map<String, byte[]> svgs = new HashMap<>();
         Map<String, String> runFileOfAction = new HashMap<>();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
+        Map<String, String> nameOfId = new HashMap<>();
         for (String id : ElnReader.ids(ds, "hasPart")) {
             JsonNode f = ents.get(id);
             String path = ElnReader.pathOf(id);
             if (f == null || path == null || !path.startsWith(prefix)) {
                 continue;
             }
-            String name = path.substring(prefix.length());
+            String stored = path.substring(prefix.length());
+            String name = entryName(f, stored);
+            nameOfId.put(id, name);
             String format = ElnReader.text(f, "encodingFormat");
-            if (format == null || name.equals(ElnWriter.REPORT_NAME)) {
+            if (format == null || stored.equals(ElnWriter.REPORT_NAME)) {
                 continue;
             }
             byte[] bytes = checked(a, path, f);
-            if (name.startsWith(ElnWriter.PROVENANCE_FOLDER + "/")) {
+            if (stored.startsWith(ElnWriter.PROVENANCE_FOLDER + "/")) {
                 for (String about : ElnReader.ids(f, "about")) {
                     runFileOfAction.put(about, new String(bytes, StandardCharsets.UTF_8));
                 }
@@ -89,14 +95,35 @@ final class EntryFromCrate {
             }
             List<String> outputs = new ArrayList<>();
             for (String out : ElnReader.ids(action, "result")) {
-                String p = ElnReader.pathOf(out);
-                if (p != null && p.startsWith(prefix)) {
-                    outputs.add(p.substring(prefix.length()));
+                String name = nameOfId.get(out);
+                if (name != null) {
+                    outputs.add(name);
                 }
             }
             b.run(RunRecord.fromJson(json), outputs);
         }
         return b.build();
+    }
+
+    /**
+     * The entry's name of a file: its {@code alternateName}, which the writer sets whenever the name
+     * differs from the File's {@code name} (in a sub-folder, made portable or de-duplicated), else the
+     * path it is stored under in the entry's folder.
+     */
+    private static String entryName(JsonNode file, String stored) {
+        String alternate = ElnReader.text(file, "alternateName");
+        return alternate != null ? alternate : stored;
+    }
+
+    /** The root's license: a URL, the text of a license the author stated, or empty if none was chosen. */
+    private static String license(Map<String, JsonNode> ents, JsonNode root) {
+        List<String> ids = ElnReader.ids(root, "license");
+        if (ids.isEmpty() || ids.get(0).equals(ElnWriter.NO_LICENSE_ID)) {
+            return "";
+        }
+        String id = ids.get(0);
+        JsonNode n = ents.get(id);
+        return id.equals(ElnWriter.LICENSE_ID) && n != null ? ElnReader.text(n, "name") : id;
     }
 
     private static NotebookEntry.Author author(ElnArchive a, Map<String, JsonNode> ents, JsonNode ds) {

@@ -150,6 +150,27 @@ final class EntryPaths {
     }
 
     /**
+     * A name that every ELN importer finds in the archive whether or not it percent-decodes the
+     * {@code @id}: each character outside {@code A-Z a-z 0-9 . _ -} (and {@code /} between folders)
+     * becomes {@code _}, so that {@link #encode(String)} leaves it unchanged. eLabFTW
+     * ({@code src/Import/Eln.php}), SampleDB ({@code sampledb/logic/eln_import.py}) and PASTA
+     * ({@code pasta_eln/backendWorker/inputOutput.py}) open the file named by the raw {@code @id};
+     * Kadi4Mat's importer decodes it first.
+     *
+     * @param path a checked relative path, e.g. {@code heatmaps/plate 1.png}
+     * @return the stored path, e.g. {@code heatmaps/plate_1.png}
+     */
+    static String portable(String path) {
+        StringBuilder b = new StringBuilder(path.length());
+        path.codePoints().forEach(c -> {
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-' || c == '/';
+            b.append(keep ? (char) c : '_');
+        });
+        return b.toString();
+    }
+
+    /**
      * A folder name made from free text (e.g. an entry title): letters, digits, {@code -} and
      * {@code _}, at most 60 characters.
      *

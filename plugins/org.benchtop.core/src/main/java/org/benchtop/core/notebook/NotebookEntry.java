@@ -53,6 +53,7 @@ public final class NotebookEntry {
     private final Author author;
     private final String project;
     private final String notes;
+    private final String license;
     private final Instant created;
     private final List<Analysis> analyses;
     private final List<ResultTable> tables;
@@ -64,6 +65,7 @@ public final class NotebookEntry {
         this.author = b.author;
         this.project = b.project == null ? "" : b.project.strip();
         this.notes = b.notes == null ? "" : b.notes.strip();
+        this.license = b.license == null ? "" : b.license.strip();
         this.created = b.created != null ? b.created : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         this.analyses = List.copyOf(b.analyses);
         this.tables = List.copyOf(b.tables);
@@ -98,6 +100,15 @@ public final class NotebookEntry {
     /** @return free-text notes, stripped; empty if none */
     public String notes() {
         return notes;
+    }
+
+    /**
+     * @return the license under which the entry may be reused, stripped: a URL (e.g.
+     *         {@code https://creativecommons.org/licenses/by/4.0/}) or a short text; empty if the author
+     *         chose none (the {@code .eln} then says so)
+     */
+    public String license() {
+        return license;
     }
 
     /** @return when the entry was created (UTC instant) */
@@ -376,6 +387,7 @@ public final class NotebookEntry {
         private Author author;
         private String project;
         private String notes;
+        private String license;
         private Instant created;
         private final List<Analysis> analyses = new ArrayList<>();
         private final List<ResultTable> tables = new ArrayList<>();
@@ -429,6 +441,17 @@ public final class NotebookEntry {
          */
         public Builder notes(String text) {
             this.notes = text;
+            return this;
+        }
+
+        /**
+         * @param text the license under which the entry may be reused: a URL such as
+         *        {@code https://creativecommons.org/licenses/by/4.0/} or a short text such as
+         *        {@code internal use only}; {@code null}/empty for none chosen
+         * @return this builder
+         */
+        public Builder license(String text) {
+            this.license = text;
             return this;
         }
 

@@ -21,7 +21,11 @@
  * SPECIFICATION.md): a zip holding one folder with an RO-Crate 1.1 {@code ro-crate-metadata.json}
  * (https://w3id.org/ro/crate/1.1). Analyses are described as in the RO-Crate Process Run Crate
  * profile: a {@code CreateAction} with {@code instrument}, {@code object} (inputs and parameter
- * {@code PropertyValue}s) and {@code result}.
+ * {@code PropertyValue}s) and {@code result}. Beyond the specification, the archive follows what the
+ * import code of eLabFTW, Kadi4Mat, SampleDB and PASTA reads (portable stored names with the entry's
+ * names in {@code alternateName}, no folder entries in the zip, {@code genre}, notes and project as
+ * {@code PropertyValue}s, a license): see {@link org.benchtop.core.notebook.ElnWriter} and the test
+ * {@code ElnImporterRequirementsTest}, one method per importer.
  *
  * <p><b>Why Jackson and not an RO-Crate library.</b> The metadata is written and read with
  * Jackson's tree model ({@code jackson-databind}, already a dependency of this bundle). The one

@@ -100,6 +100,22 @@ class ElnVerifierTest {
     }
 
     @Test
+    void unencodedPathsAsELabFtwWritesThemAreFound() throws IOException {
+        Path f = tmp.resolve("raw.eln");
+        String sha = ElnWriterTest.sha256("a\n1\n".getBytes(StandardCharsets.UTF_8));
+        NotebookFixtures.zip(f, "raw/ro-crate-metadata.json", "{\"@graph\": ["
+                + "{\"@id\": \"ro-crate-metadata.json\", \"@type\": \"CreativeWork\", \"about\": {\"@id\": \"./\"},"
+                + " \"conformsTo\": {\"@id\": \"https://w3id.org/ro/crate/1.1\"}},"
+                + "{\"@id\": \"./\", \"@type\": \"Dataset\", \"hasPart\": [{\"@id\": \"./Exp 1 - a%20b/\"}]},"
+                + "{\"@id\": \"./Exp 1 - a%20b/\", \"@type\": \"Dataset\", \"hasPart\": [{\"@id\": \"./Exp 1 - a%20b/50%.csv\"}]},"
+                + "{\"@id\": \"./Exp 1 - a%20b/50%.csv\", \"@type\": \"File\", \"contentSize\": \"4\", \"sha256\": \""
+                + sha + "\"}]}", "raw/Exp 1 - a%20b/50%.csv", "a\n1\n");
+        ElnVerifier.Report r = ElnVerifier.withDefaults().verify(f);
+        assertTrue(r.intact(), r.problems().toString());
+        assertEquals(1, r.filesChecked());
+    }
+
+    @Test
     void notAZipIsRefused() throws IOException {
         Path f = tmp.resolve("fake.eln");
         Files.writeString(f, "this is a text file, not a zip archive\n");

@@ -45,16 +45,45 @@ class ElnWriterTest {
         Path f = tmp.resolve("milademetan.eln");
         ElnWriter.write(e, f, false);
         NotebookEntry back = ElnReader.withDefaults().readEntry(f);
+        assertSameEntry(e, back);
+        assertTrue(back.plots().get(0).svg().isPresent());
+        assertEquals("", back.license());
+    }
+
+    private static void assertSameEntry(NotebookEntry e, NotebookEntry back) {
         assertEquals(e.title(), back.title());
         assertEquals(e.author(), back.author());
         assertEquals(e.project(), back.project());
         assertEquals(e.notes(), back.notes());
+        assertEquals(e.license(), back.license());
         assertEquals(e.created(), back.created());
         assertEquals(e.analyses(), back.analyses());
         assertEquals(e.runRecords(), back.runRecords());
         assertEquals(e.tables(), back.tables());
         assertEquals(e.plots(), back.plots());
-        assertTrue(back.plots().get(0).svg().isPresent());
+    }
+
+    @Test
+    void awkwardNamesAndTheLicenseRoundTrip() throws IOException {
+        NotebookEntry e = NotebookFixtures.awkwardEntry("https://creativecommons.org/licenses/by/4.0/");
+        Path f = tmp.resolve("awkward.eln");
+        ElnWriter.write(e, f, false);
+        assertTrue(ElnVerifier.withDefaults().verify(f).intact());
+        NotebookEntry back = ElnReader.withDefaults().readEntry(f);
+        assertSameEntry(e, back);
+        assertEquals("https://creativecommons.org/licenses/by/4.0/", back.license());
+        Set<String> stored = new HashSet<>();
+        try (ZipFile z = new ZipFile(f.toFile())) {
+            for (ZipEntry x : java.util.Collections.list(z.entries())) {
+                assertTrue(x.getName().matches("[A-Za-z0-9._/-]+"), "portable name: " + x.getName());
+                assertTrue(stored.add(x.getName().substring(x.getName().lastIndexOf('/') + 1).toLowerCase(
+                        java.util.Locale.ROOT)), "unique file name: " + x.getName());
+            }
+        }
+        NotebookEntry text = NotebookFixtures.awkwardEntry("internal use only");
+        Path g = tmp.resolve("text.eln");
+        ElnWriter.write(text, g, false);
+        assertEquals("internal use only", ElnReader.withDefaults().readEntry(g).license());
     }
 
     @Test
@@ -96,6 +125,7 @@ class ElnWriterTest {
         assertEquals("CreativeWork", descriptor.get("@type").asText());
         assertEquals("./", descriptor.get("about").get("@id").asText());
         assertEquals("https://w3id.org/ro/crate/1.1", descriptor.get("conformsTo").get("@id").asText());
+        assertEquals("1.1", descriptor.get("version").asText());
         JsonNode publisher = g.get(descriptor.get("sdPublisher").get("@id").asText());
         assertEquals("Organization", publisher.get("@type").asText());
 
@@ -104,6 +134,8 @@ class ElnWriterTest {
         assertEquals("Milademetan <screen> & follow-up", root.get("name").asText());
         assertEquals("2025-03-04T09:10:11Z", root.get("dateCreated").asText());
         assertTrue(root.has("description") && root.has("datePublished"));
+        JsonNode license = g.get(root.get("license").get("@id").asText());
+        assertEquals("No license chosen", license.get("name").asText());
         JsonNode person = g.get(root.get("author").get("@id").asText());
         assertEquals("Person", person.get("@type").asText());
         assertEquals("https://orcid.org/0000-0002-1825-0097", person.get("@id").asText());
@@ -132,18 +164,26 @@ class ElnWriterTest {
         Set<String> inZip = new HashSet<>(files.keySet());
         inZip.remove("ro-crate-metadata.json");
         assertEquals(inZip, new HashSet<>(listed));
-        assertTrue(listed.contains("Milademetan-screen-follow-up/de results.csv"));
-        assertTrue(g.containsKey("./Milademetan-screen-follow-up/de%20results.csv"), "@id percent-encoded");
-        JsonNode heatmap = g.get("./Milademetan-screen-follow-up/heatmaps/plate%201.png");
-        assertEquals("plate 1.png", heatmap.get("name").asText(), "name: the file name, as in the specification");
+        // stored under portable names (the @id is the same decoded or not); the entry's name in alternateName
+        JsonNode de = g.get("./Milademetan-screen-follow-up/de_results.csv");
+        assertEquals("de_results.csv", de.get("name").asText());
+        assertEquals("de results.csv", de.get("alternateName").asText());
+        JsonNode heatmap = g.get("./Milademetan-screen-follow-up/heatmaps/plate_1.png");
+        assertEquals("plate_1.png", heatmap.get("name").asText(), "name: the file name, as in the specification");
         assertEquals("heatmaps/plate 1.png", heatmap.get("alternateName").asText());
+        assertFalse(g.get("./Milademetan-screen-follow-up/plates_qc.csv").has("alternateName"));
         assertTrue(listed.contains("Milademetan-screen-follow-up/report.html"));
-        assertTrue(listed.contains("Milademetan-screen-follow-up/heatmaps/plate 1.svg"));
+        assertTrue(listed.contains("Milademetan-screen-follow-up/heatmaps/plate_1.svg"));
         assertTrue(listed.contains("Milademetan-screen-follow-up/provenance/run-02-dose_response.fit.json"));
 
         // the project, as flexible metadata (variableMeasured PropertyValue)
         JsonNode project = g.get(ds.get("variableMeasured").get(0).get("@id").asText());
         assertEquals("MDM2 / p53", project.get("value").asText());
+        JsonNode notes = g.get(ds.get("variableMeasured").get(1).get("@id").asText());
+        assertEquals("First paragraph.\n\nSecond <b>paragraph</b>.", notes.get("value").asText());
+        assertEquals("<p>First paragraph.</p>\n<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>\n<p>Project: MDM2 / p53</p>\n",
+                ds.get("text").asText());
+        assertEquals("experiment", ds.get("genre").asText());
 
         // analyses: CreateAction with instrument, object (inputs + parameters), result, times
         assertEquals(3, root.get("mentions").size());
@@ -160,7 +200,7 @@ class ElnWriterTest {
         List<String> results = new ArrayList<>();
         qc.get("result").forEach(r -> results.add(r.get("@id").asText()));
         assertEquals(List.of("./Milademetan-screen-follow-up/plates_qc.csv",
-                "./Milademetan-screen-follow-up/heatmaps/plate%201.png"), results);
+                "./Milademetan-screen-follow-up/heatmaps/plate_1.png"), results);
         RunRecord rec = NotebookFixtures.fullEntry().runRecords().get(0);
         JsonNode input = g.get(qc.get("object").get(0).get("@id").asText());
         assertEquals(rec.inputs().get(0).sha256(), input.get("sha256").asText());

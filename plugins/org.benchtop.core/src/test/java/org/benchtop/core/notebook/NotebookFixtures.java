@@ -25,6 +25,8 @@ import org.benchtop.core.table.Table;
 final class NotebookFixtures {
 
     static final Instant T0 = Instant.parse("2025-03-04T09:10:11Z");
+    /** A minimal SVG document. */
+    static final byte[] SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8);
 
     private NotebookFixtures() {
     }
@@ -91,13 +93,29 @@ final class NotebookFixtures {
                 .table("dose_response", doseResponse())
                 .table("qpcr/fold_changes.csv", qpcr())
                 .table("de results.csv", rnaseq())
-                .plot("heatmaps/plate 1.png", png(Color.RED), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
-                        .getBytes(StandardCharsets.UTF_8))
+                .plot("heatmaps/plate 1.png", png(Color.RED), SVG)
                 .plot("curves", png(Color.BLUE))
                 .run(record("plates.qc", wells, 0, "Plate P2 fails: Z' 0.38"), "plates_qc.csv", "heatmaps/plate 1.png")
                 // its input is the QC table above: linked to that file by checksum
                 .run(record("dose_response.fit", plateQc(), 5), "dose_response.csv", "curves")
                 .run(record("rnaseq.deseq", wells, 9), "de results.csv")
+                .build();
+    }
+
+    /**
+     * An entry whose names need care in an archive: spaces, non-ASCII letters, a name that only differs
+     * from another by case once made portable, the same file name in two folders, a project with a comma.
+     */
+    static NotebookEntry awkwardEntry(String license) {
+        return NotebookEntry.builder().title("Zellviabilität, Platte 3").author("Ada Lovelace")
+                .project("Screens, 2025").notes("Two plates.\nSee heatmaps.").license(license).created(T0)
+                .table("Ergebnis µM.csv", plateQc())
+                .table("Ergebnis_µM.csv", doseResponse())
+                .table("ergebnis__m.csv", qpcr())
+                .plot("a/plate 1.png", png(Color.RED), SVG)
+                .plot("b/plate 1.png", png(Color.GREEN))
+                .plot("report", png(Color.BLUE))
+                .run(record("plates.qc", qpcr(), 0), "Ergebnis µM.csv", "a/plate 1.png", "b/plate 1.png")
                 .build();
     }
 
