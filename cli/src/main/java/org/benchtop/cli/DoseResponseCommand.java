@@ -128,7 +128,7 @@ final class DoseResponseCommand implements Runnable {
             RunRecord.Builder record = DoseResponseRuns.start(table, s);
             DoseResponseAnalysis.Output out;
             try {
-                out = DoseResponseAnalysis.withDefaults().run(table, s, progress);
+                out = DoseResponseAnalysis.withDefaults().withPointTable(points != null).run(table, s, progress);
             } finally {
                 progress.done();
             }

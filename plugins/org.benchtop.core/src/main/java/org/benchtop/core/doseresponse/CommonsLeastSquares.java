@@ -27,7 +27,6 @@ final class CommonsLeastSquares {
     static Minimum minimize(CurveProblem pr, double[] start, int maxIterations) {
         final int n = pr.n();
         final int p = pr.nParams;
-        final double[] work = new double[CurveProblem.SLOTS * pr.nCurves + CurveProblem.SLOTS];
         final double[] best = start.clone();
         pr.clamp(best);
         final double[] bestRss = {Double.POSITIVE_INFINITY};
@@ -35,7 +34,7 @@ final class CommonsLeastSquares {
             double[] theta = point.toArray();
             double[] r = new double[n];
             double[] jac = new double[n * p];
-            double rss = pr.evaluate(theta, r, jac, work);
+            double rss = pr.evaluate(theta, r, jac);
             if (rss < bestRss[0]) {
                 bestRss[0] = rss;
                 System.arraycopy(theta, 0, best, 0, p);

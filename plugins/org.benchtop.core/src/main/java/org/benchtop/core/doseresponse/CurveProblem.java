@@ -6,8 +6,9 @@ package org.benchtop.core.doseresponse;
  * one entry of the global parameter vector. Internally the EC50 slot is estimated as ln e (for
  * stability and to keep e &gt; 0); {@link #toNatural} and {@link #toInternal} convert.
  *
- * <p>Immutable after construction; {@link #evaluate} writes only into caller-supplied buffers, so
- * one problem can be evaluated from several threads.
+ * <p>The points of each curve are contiguous (curve 0 first). Immutable after construction;
+ * {@link #evaluate} writes only into caller-supplied buffers, so one problem can be evaluated from
+ * several threads.
  */
 final class CurveProblem {
 
@@ -19,6 +20,10 @@ final class CurveProblem {
     final double[] logX;
     final int[] curve;
     final int nCurves;
+    /** per curve k: its points are first[k] to first[k + 1] - 1. */
+    final int[] first;
+    /** per point: whether the point before it belongs to the same curve and has the same dose. */
+    final boolean[] sameDoseAsPrevious;
     final int nParams;
     /** [curve][slot] -> global index, or -1 when fixed. */
     final int[][] index;
@@ -57,9 +62,23 @@ final class CurveProblem {
                 }
             }
         }
+        this.first = new int[nCurves + 1];
+        this.sameDoseAsPrevious = new boolean[x.length];
         this.logX = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            logX[i] = x[i] > 0 ? Math.log(x[i]) : Double.NEGATIVE_INFINITY;
+            if (curve[i] < 0 || curve[i] >= nCurves || (i > 0 && curve[i] < curve[i - 1])) {
+                throw new IllegalArgumentException("the points of each curve must be contiguous, curve 0 first");
+            }
+            first[curve[i] + 1] = i + 1;
+            sameDoseAsPrevious[i] = i > 0 && curve[i] == curve[i - 1] && x[i] == x[i - 1];
+            if (sameDoseAsPrevious[i]) {
+                logX[i] = logX[i - 1];
+            } else {
+                logX[i] = x[i] > 0 ? Math.log(x[i]) : Double.NEGATIVE_INFINITY;
+            }
+        }
+        for (int k = 1; k <= nCurves; k++) {
+            first[k] = Math.max(first[k], first[k - 1]);
         }
         this.lower = new double[p];
         this.upper = new double[p];
@@ -84,6 +103,8 @@ final class CurveProblem {
         this.logX = o.logX;
         this.curve = o.curve;
         this.nCurves = o.nCurves;
+        this.first = o.first;
+        this.sameDoseAsPrevious = o.sameDoseAsPrevious;
         this.nParams = o.nParams;
         this.index = o.index;
         this.fixed = o.fixed;
@@ -181,70 +202,85 @@ final class CurveProblem {
      * @param theta internal parameters
      * @param resid receives n residuals
      * @param jac receives n x P row-major, or {@code null}
-     * @param work at least 5 * nCurves + 5 doubles of scratch
      * @return the residual sum of squares (NaN or infinite if the model is not finite)
      */
-    double evaluate(double[] theta, double[] resid, double[] jac, double[] work) {
-        final int p = nParams;
-        // per-curve natural parameters and ln e in work[5k..5k+4]; ln e kept in slot 3
-        for (int k = 0; k < nCurves; k++) {
-            int o = k * SLOTS;
-            for (int s = 0; s < SLOTS; s++) {
-                int j = index[k][s];
-                double v = j >= 0 ? theta[j] : fixed[k][s];
-                if (s == EC50 && j < 0) {
-                    v = Math.log(v);
-                }
-                work[o + s] = v;
-            }
-        }
+    double evaluate(double[] theta, double[] resid, double[] jac) {
         double rss = 0;
-        final int[][] idx = index;
-        for (int i = 0; i < x.length; i++) {
-            int k = curve[i];
-            int o = k * SLOTS;
-            double b = work[o], c = work[o + 1], d = work[o + 2], le = work[o + 3], f = work[o + 4];
-            double dd = d - c;
-            double g;
-            double gu;
-            double s = 0;
-            double lx = logX[i] - le;
-            int[] ix = idx[k];
-            boolean needS = ix[4] >= 0;
-            if (x[i] <= 0) {
-                g = b > 0 ? 1 : (b < 0 ? 0 : Math.pow(2, -f));
-                gu = 0;
-                lx = 0;
-            } else {
-                double u = b * lx;
-                double q;
-                if (u > 0) {
-                    double em = Math.exp(-u);
-                    q = 1 / (1 + em);
-                    if (f == 1) {
-                        g = em * q;
-                    } else {
-                        s = u + Math.log1p(em);
-                        g = Math.exp(-f * s);
-                    }
-                    if (needS && f == 1) {
-                        s = u + Math.log1p(em);
-                    }
+        for (int k = 0; k < nCurves; k++) {
+            rss = evaluateCurve(k, theta, resid, jac, rss);
+        }
+        return rss;
+    }
+
+    /** The value of slot s of curve k in internal units (ln e for the EC50). */
+    private double internalValue(int k, int s, double[] theta) {
+        int j = index[k][s];
+        if (j >= 0) {
+            return theta[j];
+        }
+        return s == EC50 ? Math.log(fixed[k][s]) : fixed[k][s];
+    }
+
+    /**
+     * {@link #evaluate} for the points of curve k: the curve's parameters are read once, and a point
+     * at the same dose as the point before it (a replicate) reuses its model value.
+     *
+     * @return {@code rss} plus the squared residuals of these points, added in point order
+     */
+    private double evaluateCurve(int k, double[] theta, double[] resid, double[] jac, double rss) {
+        final int p = nParams;
+        final int[] ix = index[k];
+        final double b = internalValue(k, 0, theta);
+        final double c = internalValue(k, 1, theta);
+        final double d = internalValue(k, 2, theta);
+        final double le = internalValue(k, EC50, theta);
+        final double f = internalValue(k, 4, theta);
+        final double dd = d - c;
+        final boolean needS = ix[4] >= 0;
+        // the model at the current dose: g, dg/du, s = ln(1 + exp(u)) (when needed) and ln x - ln e
+        double g = 0;
+        double gu = 0;
+        double s = 0;
+        double lx = 0;
+        for (int i = first[k]; i < first[k + 1]; i++) {
+            if (!sameDoseAsPrevious[i]) {
+                s = 0;
+                lx = logX[i] - le;
+                if (x[i] <= 0) {
+                    g = b > 0 ? 1 : (b < 0 ? 0 : Math.pow(2, -f));
+                    gu = 0;
+                    lx = 0;
                 } else {
-                    double t = Math.exp(u);
-                    double inv = 1 / (1 + t);
-                    q = t * inv;
-                    if (f == 1) {
-                        g = inv;
-                        if (needS) {
-                            s = Math.log1p(t);
+                    double u = b * lx;
+                    double q;
+                    if (u > 0) {
+                        double em = Math.exp(-u);
+                        q = 1 / (1 + em);
+                        if (f == 1) {
+                            g = em * q;
+                        } else {
+                            s = u + Math.log1p(em);
+                            g = Math.exp(-f * s);
+                        }
+                        if (needS && f == 1) {
+                            s = u + Math.log1p(em);
                         }
                     } else {
-                        s = Math.log1p(t);
-                        g = Math.exp(-f * s);
+                        double t = Math.exp(u);
+                        double inv = 1 / (1 + t);
+                        q = t * inv;
+                        if (f == 1) {
+                            g = inv;
+                            if (needS) {
+                                s = Math.log1p(t);
+                            }
+                        } else {
+                            s = Math.log1p(t);
+                            g = Math.exp(-f * s);
+                        }
                     }
+                    gu = -f * g * q;
                 }
-                gu = -f * g * q;
             }
             double r = y[i] - (c + dd * g);
             double w = 1;

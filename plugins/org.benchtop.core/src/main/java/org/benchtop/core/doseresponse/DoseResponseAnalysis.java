@@ -35,7 +35,8 @@ import org.benchtop.core.table.Table;
  * as a result.</li>
  * <li>{@code points}: every input row: the group columns, {@code dose}, {@code response},
  * {@code fitted}, {@code residual}, {@code outlier} (missing when the robust option is off). Rows
- * with a missing dose or response are kept with missing fitted values and are not used in fits.</li>
+ * with a missing dose or response are kept with missing fitted values and are not used in fits.
+ * Left out by {@link #withPointTable withPointTable(false)}.</li>
  * <li>{@code comparisons} (option): extra-sum-of-squares F tests: one curve for all groups against
  * separate curves (when there are several groups, at most {@value #MAX_JOINT_GROUPS}), and per
  * group the model with one parameter fewer (LL.5 with f = 1, LL.4 with c = 0) against the chosen
@@ -62,14 +63,16 @@ public final class DoseResponseAnalysis {
     public static final int MAX_JOINT_GROUPS = 100;
 
     private final int parallelism;
+    private final boolean pointTable;
 
-    private DoseResponseAnalysis(int parallelism) {
+    private DoseResponseAnalysis(int parallelism, boolean pointTable) {
         this.parallelism = parallelism;
+        this.pointTable = pointTable;
     }
 
-    /** @return an analysis using the common fork-join pool */
+    /** @return an analysis using the common fork-join pool that produces every table */
     public static DoseResponseAnalysis withDefaults() {
-        return new DoseResponseAnalysis(0);
+        return new DoseResponseAnalysis(0, true);
     }
 
     /**
@@ -80,7 +83,19 @@ public final class DoseResponseAnalysis {
         if (threads < 0) {
             throw DoseResponseException.badInput("The number of threads must be >= 0, not %d", Integer.valueOf(threads));
         }
-        return new DoseResponseAnalysis(threads);
+        return new DoseResponseAnalysis(threads, pointTable);
+    }
+
+    /**
+     * Whether {@link Output#points()} is produced: one row per input row (millions for a screening
+     * campaign), so a caller that does not use it (the command line without {@code --points}) can
+     * leave it out. The fits do not depend on it.
+     *
+     * @param produce {@code false} to leave the point table out ({@link Output#points()} is then {@code null})
+     * @return a copy
+     */
+    public DoseResponseAnalysis withPointTable(boolean produce) {
+        return new DoseResponseAnalysis(parallelism, produce);
     }
 
     /**
@@ -107,7 +122,8 @@ public final class DoseResponseAnalysis {
      * The results.
      *
      * @param fits one row per group
-     * @param points one row per input row
+     * @param points one row per input row ({@code null} when the analysis was made
+     *        {@linkplain DoseResponseAnalysis#withPointTable without it})
      * @param comparisons F tests ({@code null} unless requested)
      * @param ratios ED50 ratios between groups ({@code null} unless requested)
      * @param plots one PNG per group (empty unless requested)
@@ -323,7 +339,7 @@ public final class DoseResponseAnalysis {
         warnings.addAll(detail);
 
         Table fitTable = fitTable(input, s, groupCols, firstRow, fits, outlier, fitter);
-        Table pointTable = pointTable(input, groupCols, dose, resp, groupOf, rowsOf, xs, fits, outlier);
+        Table points = pointTable ? pointTable(input, groupCols, dose, resp, groupOf, rowsOf, xs, fits, outlier) : null;
         Table comparisons = null;
         if (s.compare()) {
             mon.setProgress(0.9, "Comparing models");
@@ -357,7 +373,7 @@ public final class DoseResponseAnalysis {
             }
         }
         mon.setProgress(1, "Done");
-        return new Output(fitTable, pointTable, comparisons, ratios, plots, fits, warnings);
+        return new Output(fitTable, points, comparisons, ratios, plots, fits, warnings);
     }
 
     /** The points excluded from the final fit ({dose[], response[]}) or null if none were. */
@@ -449,30 +465,17 @@ public final class DoseResponseAnalysis {
                 }
             }
         }
-        if (groupCols.size() == 1 && (groupCols.get(0).type() == ColumnType.INT
-                || groupCols.get(0).type() == ColumnType.LONG)) {
-            Column c = groupCols.get(0);
-            HashMap<Long, Integer> ids = new HashMap<>();
-            for (int r = 0; r < rows; r++) {
-                Long key = Long.valueOf(c.getLong(r));
-                Integer g = ids.get(key);
-                if (g == null) {
-                    g = Integer.valueOf(firstRow.size());
-                    ids.put(key, g);
-                    firstRow.add(Integer.valueOf(r));
-                }
-                groupOf[r] = g.intValue();
-            }
-            return;
-        }
-        HashMap<String, Integer> ids = new HashMap<>();
+        boolean integerIds = groupCols.size() == 1
+                && (groupCols.get(0).type() == ColumnType.INT || groupCols.get(0).type() == ColumnType.LONG);
+        HashMap<Object, Integer> ids = new HashMap<>();
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < rows; r++) {
-            sb.setLength(0);
-            for (Column c : groupCols) {
-                sb.append(c.getString(r)).append('\u0001');
+            // the rows of a curve usually follow each other: a row like the one before is in its group
+            if (r > 0 && sameGroupValues(groupCols, r, r - 1)) {
+                groupOf[r] = groupOf[r - 1];
+                continue;
             }
-            String key = sb.toString();
+            Object key = groupKey(groupCols, r, integerIds, sb);
             Integer g = ids.get(key);
             if (g == null) {
                 g = Integer.valueOf(firstRow.size());
@@ -483,9 +486,48 @@ public final class DoseResponseAnalysis {
         }
     }
 
+    /** Whether rows r and s have the same value in every group column (none is missing). */
+    private static boolean sameGroupValues(List<Column> groupCols, int r, int s) {
+        for (int i = 0; i < groupCols.size(); i++) { // (an index loop: no iterator per row)
+            Column c = groupCols.get(i);
+            boolean same = switch (c.type()) {
+                case INT, LONG -> c.getLong(r) == c.getLong(s);
+                // the same bits, so the same text
+                case DOUBLE -> Double.doubleToLongBits(c.getDouble(r)) == Double.doubleToLongBits(c.getDouble(s));
+                case BOOLEAN -> c.getBoolean(r) == c.getBoolean(s);
+                case STRING -> c.getString(r).equals(c.getString(s));
+            };
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The key of row r's group: the number for one integer column, the text for one column of
+     * another type, else the texts joined by a separator that cannot occur in them.
+     */
+    private static Object groupKey(List<Column> groupCols, int r, boolean integerIds, StringBuilder sb) {
+        if (integerIds) {
+            return Long.valueOf(groupCols.get(0).getLong(r));
+        }
+        if (groupCols.size() == 1) {
+            return groupCols.get(0).getString(r);
+        }
+        sb.setLength(0);
+        for (Column c : groupCols) {
+            sb.append(c.getString(r)).append('\u0001');
+        }
+        return sb.toString();
+    }
+
     private static String label(List<Column> groupCols, int row) {
         if (groupCols.isEmpty()) {
             return "";
+        }
+        if (groupCols.size() == 1) {
+            return groupCols.get(0).getString(row);
         }
         StringBuilder sb = new StringBuilder();
         for (Column c : groupCols) {
@@ -726,54 +768,16 @@ public final class DoseResponseAnalysis {
 
     private static Table fitTable(Table input, DoseResponseSettings s, List<Column> groupCols, List<Integer> firstRow,
             List<LogLogisticFitter.Result> fits, boolean[][] outlier, LogLogisticFitter fitter) {
-        int k = fits.size();
-        int[] first = firstRow.stream().mapToInt(Integer::intValue).toArray();
-        List<Column> cols = new ArrayList<>();
-        for (Column c : groupCols) {
-            cols.add(pick(c, first));
-        }
-        String[] model = new String[k];
+        final int k = fits.size();
+        final LogLogisticParameter[] pars = LogLogisticParameter.values();
+        final int ec50 = LogLogisticParameter.EC50.ordinal();
+        final List<Double> levels = s.ed();
+        // one pass over the curves fills every column
         int[] n = new int[k];
-        Arrays.fill(model, s.model().label());
-        for (int g = 0; g < k; g++) {
-            n[g] = fits.get(g).n();
-        }
-        cols.add(Column.ofStrings("model", model));
-        cols.add(Column.ofInts("n", n, null));
-        double[] fixed = fitter.fixedValues();
-        boolean[] wd = new boolean[k];
-        for (int g = 0; g < k; g++) {
-            wd[g] = fits.get(g).wellDetermined();
-        }
-        for (LogLogisticParameter par : LogLogisticParameter.values()) {
-            int j = par.ordinal();
-            boolean isEc50 = par == LogLogisticParameter.EC50;
-            double[] est = new double[k];
-            double[] se = new double[k];
-            double[] lo = new double[k];
-            double[] hi = new double[k];
-            for (int g = 0; g < k; g++) {
-                LogLogisticFitter.Result r = fits.get(g);
-                ParameterEstimate pe = r.estimate(par);
-                boolean blank = isEc50 && !wd[g];
-                est[g] = blank ? Double.NaN : pe.estimate();
-                se[g] = blank ? Double.NaN : pe.se();
-                if (isEc50) {
-                    double[] ci = r.ec50Interval();
-                    lo[g] = blank ? Double.NaN : ci[0];
-                    hi[g] = blank ? Double.NaN : ci[1];
-                } else {
-                    lo[g] = pe.lower();
-                    hi[g] = pe.upper();
-                }
-            }
-            cols.add(Column.ofDoubles(par.columnName(), est));
-            if (Double.isNaN(fixed[j])) {
-                cols.add(Column.ofDoubles(par.columnName() + "_se", se));
-                cols.add(Column.ofDoubles(par.columnName() + "_lower", lo));
-                cols.add(Column.ofDoubles(par.columnName() + "_upper", hi));
-            }
-        }
+        double[][] est = new double[pars.length][k];
+        double[][] se = new double[pars.length][k];
+        double[][] lo = new double[pars.length][k];
+        double[][] hi = new double[pars.length][k];
         double[] log10 = new double[k];
         double[] rse = new double[k];
         double[] rss = new double[k];
@@ -784,10 +788,31 @@ public final class DoseResponseAnalysis {
         Boolean[] conv = new Boolean[k];
         Boolean[] wdb = new Boolean[k];
         String[] reason = new String[k];
+        double[][] ed = new double[levels.size()][k];
+        double[][] edSe = new double[levels.size()][k];
         double[] auc = new double[k];
+        int[] outliers = new int[k];
         for (int g = 0; g < k; g++) {
             LogLogisticFitter.Result r = fits.get(g);
-            log10[g] = wd[g] ? r.log10Ec50() : Double.NaN;
+            boolean wd = r.wellDetermined();
+            n[g] = r.n();
+            for (LogLogisticParameter par : pars) {
+                int j = par.ordinal();
+                ParameterEstimate pe = r.estimate(par);
+                // an EC50 that is not well determined is never presented as a result
+                boolean blank = j == ec50 && !wd;
+                est[j][g] = blank ? Double.NaN : pe.estimate();
+                se[j][g] = blank ? Double.NaN : pe.se();
+                if (j == ec50) {
+                    double[] ci = r.ec50Interval();
+                    lo[j][g] = blank ? Double.NaN : ci[0];
+                    hi[j][g] = blank ? Double.NaN : ci[1];
+                } else {
+                    lo[j][g] = pe.lower();
+                    hi[j][g] = pe.upper();
+                }
+            }
+            log10[g] = wd ? r.log10Ec50() : Double.NaN;
             rse[g] = r.rse();
             rss[g] = r.rss();
             df[g] = r.df();
@@ -795,9 +820,39 @@ public final class DoseResponseAnalysis {
             aic[g] = r.aic();
             it[g] = r.iterations();
             conv[g] = Boolean.valueOf(r.converged());
-            wdb[g] = Boolean.valueOf(wd[g]);
+            wdb[g] = Boolean.valueOf(wd);
             reason[g] = r.reason();
+            for (int l = 0; l < levels.size(); l++) {
+                EffectiveDose e = r.ed(levels.get(l).doubleValue());
+                ed[l][g] = wd ? e.dose() : Double.NaN;
+                edSe[l][g] = wd ? e.se() : Double.NaN;
+            }
             auc[g] = r.auc();
+            if (outlier != null) {
+                for (boolean b : outlier[g]) {
+                    outliers[g] += b ? 1 : 0;
+                }
+            }
+        }
+
+        List<Column> cols = new ArrayList<>();
+        int[] first = firstRow.stream().mapToInt(Integer::intValue).toArray();
+        for (Column c : groupCols) {
+            cols.add(pick(c, first));
+        }
+        String[] model = new String[k];
+        Arrays.fill(model, s.model().label());
+        cols.add(Column.ofStrings("model", model));
+        cols.add(Column.ofInts("n", n, null));
+        double[] fixed = fitter.fixedValues();
+        for (LogLogisticParameter par : pars) {
+            int j = par.ordinal();
+            cols.add(Column.ofDoubles(par.columnName(), est[j]));
+            if (Double.isNaN(fixed[j])) {
+                cols.add(Column.ofDoubles(par.columnName() + "_se", se[j]));
+                cols.add(Column.ofDoubles(par.columnName() + "_lower", lo[j]));
+                cols.add(Column.ofDoubles(par.columnName() + "_upper", hi[j]));
+            }
         }
         cols.add(Column.ofDoubles("log10_ec50", log10));
         cols.add(Column.ofDoubles("rse", rse));
@@ -809,26 +864,14 @@ public final class DoseResponseAnalysis {
         cols.add(Column.ofBooleans("converged", conv));
         cols.add(Column.ofBooleans("well_determined", wdb));
         cols.add(Column.ofStrings("reason", reason));
-        for (Double level : s.ed()) {
-            double[] v = new double[k];
-            double[] vse = new double[k];
-            for (int g = 0; g < k; g++) {
-                EffectiveDose ed = fits.get(g).ed(level.doubleValue());
-                v[g] = wd[g] ? ed.dose() : Double.NaN;
-                vse[g] = wd[g] ? ed.se() : Double.NaN;
-            }
-            cols.add(Column.ofDoubles(levelName(level.doubleValue()), v));
-            cols.add(Column.ofDoubles(levelName(level.doubleValue()) + "_se", vse));
+        for (int l = 0; l < levels.size(); l++) {
+            String name = levelName(levels.get(l).doubleValue());
+            cols.add(Column.ofDoubles(name, ed[l]));
+            cols.add(Column.ofDoubles(name + "_se", edSe[l]));
         }
         cols.add(Column.ofDoubles("auc", auc));
         if (outlier != null) {
-            int[] no = new int[k];
-            for (int g = 0; g < k; g++) {
-                for (boolean b : outlier[g]) {
-                    no[g] += b ? 1 : 0;
-                }
-            }
-            cols.add(Column.ofInts("outliers", no, null));
+            cols.add(Column.ofInts("outliers", outliers, null));
         }
         return Table.of("dose-response fits of " + input.source(), cols);
     }

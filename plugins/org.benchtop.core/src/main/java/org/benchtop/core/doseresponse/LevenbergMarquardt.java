@@ -32,14 +32,13 @@ final class LevenbergMarquardt {
         double[] jac = new double[n * p];
         double[] rT = new double[n];
         double[] jacT = new double[n * p];
-        double[] work = new double[CurveProblem.SLOTS * pr.nCurves + CurveProblem.SLOTS];
         double[] a = new double[p * p];
         double[] g = new double[p];
         double[] diag = new double[p];
         double[] m = new double[p * p];
         double[] delta = new double[p];
         double[] trial = new double[p];
-        double rss = pr.evaluate(theta, r, jac, work);
+        double rss = pr.evaluate(theta, r, jac);
         if (!Double.isFinite(rss)) {
             return new Minimum(theta, rss, 0, false);
         }
@@ -84,7 +83,7 @@ final class LevenbergMarquardt {
                 pred += dj * (g[j] + lambda * diag[j] * dj);
                 maxRel = Math.max(maxRel, Math.abs(dj) / (Math.abs(theta[j]) + XTOL));
             }
-            double rssT = pr.evaluate(trial, rT, jacT, work);
+            double rssT = pr.evaluate(trial, rT, jacT);
             double actual = rss - rssT;
             if (Double.isFinite(rssT) && actual > 0) {
                 double rho = pred > 0 ? actual / pred : 1;

@@ -488,8 +488,7 @@ public final class LogLogisticFitter {
                 best = better(best, minimize(pr, internalStart(alt)));
             }
         }
-        return ResultBuilder.build(this, pr, best, List.of(label), tq, EnumSet.noneOf(LogLogisticParameter.class))
-                .curves().get(0);
+        return ResultBuilder.single(this, pr, best, label, tq);
     }
 
     private static double totalSumOfSquares(double[] y) {

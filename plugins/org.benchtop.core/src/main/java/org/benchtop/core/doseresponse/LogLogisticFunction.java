@@ -76,6 +76,27 @@ final class LogLogisticFunction {
      * @return the fitted value
      */
     static double derivatives(double x, double[] p, double[] grad, double[] hess) {
+        return derivatives(x, x > 0 ? Math.log(x) : Double.NEGATIVE_INFINITY, p, Math.log(p[3]), grad, hess, true);
+    }
+
+    /**
+     * {@link #derivatives(double, double[], double[], double[])} for many doses of one curve, with
+     * {@code ln x} and {@code ln e} computed once by the caller (the same values, so the same results).
+     * The derivative in f needs {@code s = ln(1 + exp(u))}, a second transcendental function per
+     * dose: it is computed only when {@code withAsymmetry} or a Hessian is asked for.
+     *
+     * @param x dose (&ge; 0)
+     * @param lnX {@code Math.log(x)} (unused for x = 0)
+     * @param p {b, c, d, e, f}
+     * @param lnE {@code Math.log(e)}
+     * @param grad receives the 5 first derivatives; {@code grad[4]} is NaN unless
+     *        {@code withAsymmetry} or a Hessian is asked for
+     * @param hess receives the 5 x 5 second derivatives row-major, or {@code null}
+     * @param withAsymmetry whether to compute the derivative in f
+     * @return the fitted value
+     */
+    static double derivatives(double x, double lnX, double[] p, double lnE, double[] grad, double[] hess,
+            boolean withAsymmetry) {
         double b = p[0], c = p[1], d = p[2], e = p[3], f = p[4];
         double dd = d - c;
         if (hess != null) {
@@ -90,13 +111,18 @@ final class LogLogisticFunction {
             grad[4] = 0;
             return c + dd * g;
         }
-        double lx = Math.log(x) - Math.log(e);
+        double lx = lnX - lnE;
         double u = b * lx;
-        double q = logistic(u);
-        double s = softplus(u);
+        // q = logistic(u) and s = softplus(u) from one exponential: exp(-u) for u > 0, exp(u) otherwise
+        double expU = u > 0 ? Math.exp(-u) : Math.exp(u);
+        double q = u > 0 ? 1 / (1 + expU) : expU / (1 + expU);
+        double s = Double.NaN;
+        if (withAsymmetry || hess != null || f != 1) {
+            s = u > 0 ? u + Math.log1p(expU) : Math.log1p(expU);
+        }
         double g = f == 1 ? 1 - q : Math.exp(-f * s);
         if (f == 1 && u > 0) {
-            g = Math.exp(-u) * q; // 1 - q without cancellation
+            g = expU * q; // 1 - q without cancellation
         }
         double gu = -f * g * q;
         double gf = -s * g;

@@ -15,15 +15,43 @@ final class ResultBuilder {
     private ResultBuilder() {
     }
 
+    /**
+     * What the curves of one minimisation share: the fitted values and residuals of all points, the
+     * covariance of all estimated parameters and the fit statistics.
+     */
+    private record Fit(double[][] curveParams, double[] fitted, double[] resid, double[] cov, boolean covFinite,
+            int df, double rss, double rse, double logLik, double aic, double tq975) {
+    }
+
+    /** The results of a joint fit: one per curve, and the joint covariance. */
     static LogLogisticFitter.JointResult build(LogLogisticFitter fitter, CurveProblem pr, Minimum min,
             List<String> labels, TQuantiles tq, Set<LogLogisticParameter> shared) {
+        Fit fit = fit(fitter, pr, min, tq);
+        List<LogLogisticFitter.Result> curves = new ArrayList<>(pr.nCurves);
+        for (int k = 0; k < pr.nCurves; k++) {
+            curves.add(curve(fitter, pr, min, fit, k, labels.get(k)));
+        }
+        return new LogLogisticFitter.JointResult(curves, shared, fitter.seConvention(), fit.cov(), pr.index,
+                pr.nParams, pr.n(), fit.df(), fit.rss(), fit.rse(), fit.logLik(), fit.aic(), min.iterations(),
+                min.converged(), fit.tq975());
+    }
+
+    /** The result of a one-curve problem (the first curve of {@link #build}, without the joint view). */
+    static LogLogisticFitter.Result single(LogLogisticFitter fitter, CurveProblem pr, Minimum min, String label,
+            TQuantiles tq) {
+        return curve(fitter, pr, min, fit(fitter, pr, min, tq), 0, label);
+    }
+
+    private static Fit fit(LogLogisticFitter fitter, CurveProblem pr, Minimum min, TQuantiles tq) {
         final int n = pr.n();
         final int p = pr.nParams;
         final boolean hessian = fitter.seConvention() == SeConvention.HESSIAN;
         double[] natural = pr.toNatural(min.theta());
         double[][] curveParams = new double[pr.nCurves][];
+        double[] lnE = new double[pr.nCurves];
         for (int k = 0; k < pr.nCurves; k++) {
             curveParams[k] = pr.curveParams(k, natural);
+            lnE[k] = Math.log(curveParams[k][3]);
         }
         double[] fitted = new double[n];
         double[] resid = new double[n];
@@ -35,7 +63,9 @@ final class ResultBuilder {
         for (int i = 0; i < n; i++) {
             int k = pr.curve[i];
             int[] ix = pr.index[k];
-            double f = LogLogisticFunction.derivatives(pr.x[i], curveParams[k], grad, h5);
+            // a replicate of the previous point's dose keeps its value, gradient and Hessian
+            double f = pr.sameDoseAsPrevious[i] ? fitted[i - 1]
+                    : LogLogisticFunction.derivatives(pr.x[i], pr.logX[i], curveParams[k], lnE[k], grad, h5, ix[4] >= 0);
             fitted[i] = f;
             double r = pr.y[i] - f;
             resid[i] = r;
@@ -88,65 +118,71 @@ final class ResultBuilder {
         double aic = -2 * logLik + 2 * (p + 1);
         double rse = Math.sqrt(sigma2);
         double tq975 = tq.get(df);
+        return new Fit(curveParams, fitted, resid, cov, covFinite, df, rss, rse, logLik, aic, tq975);
+    }
 
-        List<LogLogisticFitter.Result> curves = new ArrayList<>(pr.nCurves);
-        int start = 0;
+    /** The result of curve k: its parameters with SEs and intervals, its points, R2 and verdict. */
+    private static LogLogisticFitter.Result curve(LogLogisticFitter fitter, CurveProblem pr, Minimum min, Fit fit, int k,
+            String label) {
+        final int p = pr.nParams;
+        final int df = fit.df();
+        final double tq975 = fit.tq975();
+        final int start = pr.first[k];
+        final int end = pr.first[k + 1];
         LogLogisticParameter[] params = LogLogisticParameter.values();
         double[] lo = fitter.lowerBounds();
         double[] hi = fitter.upperBounds();
-        for (int k = 0; k < pr.nCurves; k++) {
-            int end = start;
-            while (end < n && pr.curve[end] == k) {
-                end++;
-            }
-            int[] ix = pr.index[k];
-            double[] q = curveParams[k];
-            double[] cov5 = new double[25];
-            for (int s = 0; s < 5; s++) {
-                for (int t = 0; t < 5; t++) {
-                    if (ix[s] >= 0 && ix[t] >= 0) {
-                        cov5[s * 5 + t] = cov[ix[s] * p + ix[t]];
-                    }
+        int[] ix = pr.index[k];
+        double[] q = fit.curveParams()[k];
+        double[] cov = fit.cov();
+        double[] cov5 = new double[25];
+        for (int s = 0; s < 5; s++) {
+            for (int t = 0; t < 5; t++) {
+                if (ix[s] >= 0 && ix[t] >= 0) {
+                    cov5[s * 5 + t] = cov[ix[s] * p + ix[t]];
                 }
             }
-            List<ParameterEstimate> est = new ArrayList<>(5);
-            List<String> warnings = new ArrayList<>(0);
-            for (int s = 0; s < 5; s++) {
-                if (ix[s] < 0) {
-                    est.add(new ParameterEstimate(params[s], q[s], Double.NaN, Double.NaN, Double.NaN, df, true));
-                } else {
-                    double se = Math.sqrt(cov5[s * 5 + s]);
-                    est.add(new ParameterEstimate(params[s], q[s], se, q[s] - tq975 * se, q[s] + tq975 * se, df, false));
-                    if (q[s] <= lo[s] || q[s] >= hi[s]) {
-                        warnings.add(String.format(Locale.ROOT, "%s = %.6g is on its bound", params[s].columnName(),
-                                Double.valueOf(q[s])));
-                    }
-                }
-            }
-            double[] xs = Arrays.copyOfRange(pr.x, start, end);
-            double[] ys = Arrays.copyOfRange(pr.y, start, end);
-            double[] fs = Arrays.copyOfRange(fitted, start, end);
-            double[] rs = Arrays.copyOfRange(resid, start, end);
-            double mean = 0;
-            for (double v : ys) {
-                mean += v;
-            }
-            mean /= ys.length;
-            double tss = 0;
-            double ownRss = 0;
-            for (int i = 0; i < ys.length; i++) {
-                tss += (ys[i] - mean) * (ys[i] - mean);
-                ownRss += rs[i] * rs[i];
-            }
-            double r2 = tss > 0 ? 1 - ownRss / tss : Double.NaN;
-            String reason = verdict(q, ix, cov5, xs, ys, min, df, covFinite, fitter.seConvention());
-            curves.add(new LogLogisticFitter.Result(labels.get(k), fitter.model(), fitter.seConvention(), q, est, cov5,
-                    xs, ys, fs, rs, end - start, p, df, rss, rse, r2, logLik, aic, min.iterations(), min.converged(),
-                    reason.isEmpty(), reason, warnings, tq975));
-            start = end;
         }
-        return new LogLogisticFitter.JointResult(curves, shared, fitter.seConvention(), cov, pr.index, p, n, df, rss,
-                rse, logLik, aic, min.iterations(), min.converged(), tq975);
+        List<ParameterEstimate> est = new ArrayList<>(5);
+        List<String> warnings = new ArrayList<>(0);
+        for (int s = 0; s < 5; s++) {
+            if (ix[s] < 0) {
+                est.add(new ParameterEstimate(params[s], q[s], Double.NaN, Double.NaN, Double.NaN, df, true));
+            } else {
+                double se = Math.sqrt(cov5[s * 5 + s]);
+                est.add(new ParameterEstimate(params[s], q[s], se, q[s] - tq975 * se, q[s] + tq975 * se, df, false));
+                if (q[s] <= lo[s] || q[s] >= hi[s]) {
+                    warnings.add(String.format(Locale.ROOT, "%s = %.6g is on its bound", params[s].columnName(),
+                            Double.valueOf(q[s])));
+                }
+            }
+        }
+        double[] y = pr.y;
+        double[] resid = fit.resid();
+        double mean = 0;
+        for (int i = start; i < end; i++) {
+            mean += y[i];
+        }
+        mean /= end - start;
+        double tss = 0;
+        double ownRss = 0;
+        for (int i = start; i < end; i++) {
+            tss += (y[i] - mean) * (y[i] - mean);
+            ownRss += resid[i] * resid[i];
+        }
+        double r2 = tss > 0 ? 1 - ownRss / tss : Double.NaN;
+        double[] xs = part(pr.x, start, end);
+        double[] ys = part(y, start, end);
+        String reason = verdict(q, ix, cov5, xs, ys, min, df, fit.covFinite(), fitter.seConvention());
+        // the Result copies its arrays: a curve that is the whole problem passes them as they are
+        return new LogLogisticFitter.Result(label, fitter.model(), fitter.seConvention(), q, est, cov5, xs, ys,
+                part(fit.fitted(), start, end), part(resid, start, end), end - start, p, df, fit.rss(), fit.rse(), r2,
+                fit.logLik(), fit.aic(), min.iterations(), min.converged(), reason.isEmpty(), reason, warnings, tq975);
+    }
+
+    /** Elements start to end - 1: the array itself when that is all of it. */
+    private static double[] part(double[] a, int start, int end) {
+        return start == 0 && end == a.length ? a : Arrays.copyOfRange(a, start, end);
     }
 
     /** The reasons a curve is not well determined, joined by "; " (empty when it is). */

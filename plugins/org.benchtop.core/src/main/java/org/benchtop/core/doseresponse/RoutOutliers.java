@@ -135,9 +135,8 @@ public final class RoutOutliers {
             }
         }
         double[] r = new double[n];
-        double[] work = new double[10];
         double[] sw = new double[n];
-        base.evaluate(theta, r, null, work);
+        base.evaluate(theta, r, null);
         double rsdr = rsdr(r, k);
         for (int it = 0; it < 50 && rsdr > 0; it++) {
             for (int i = 0; i < n; i++) {
@@ -153,7 +152,7 @@ public final class RoutOutliers {
                 break;
             }
             theta = m.theta();
-            base.evaluate(theta, r, null, work);
+            base.evaluate(theta, r, null);
             rsdr = rsdr(r, k);
             if (change < 1e-8) {
                 break;

@@ -12,15 +12,17 @@
  *   LogLogisticFitter.fitAll                       parallel over curves, deterministic order
  *     LogLogisticFitter.ParameterGuesser.guess     self-starter: logit regression on ln dose
  *     LevenbergMarquardt.minimize                  compact LM on ln e (CommonsLeastSquares: reference)
- *       CurveProblem.evaluate                      residuals + analytic Jacobian
+ *       CurveProblem.evaluate                      residuals + analytic Jacobian, per curve; replicates
+ *                                                  of a dose share its model value
  *     (alternative starts when not converged or worse than a flat line)
- *     ResultBuilder.build                          covariance (SeConvention), intervals, R2, AIC,
- *                                                  well-determined verdict and reason
+ *     ResultBuilder.single                         covariance (SeConvention), intervals, R2, AIC,
+ *                                                  well-determined verdict and reason (build: joint fits)
  *   RoutOutliers.detect (robust option)            Cauchy IRLS fit, t p-values, BH at Q = 1 %; refit
  *   CurveComparison (compare option)               extra-sum-of-squares F tests
  *   ratio table (ratios option)                    fitJoint of the well-determined curves, nothing
  *                                                  shared; JointResult.edRatio for every pair (EDcomp)
- *   fit table, point table; DoseResponsePlot.render (plots option)
+ *   fit table (one pass over the results), point table (unless withPointTable(false));
+ *   DoseResponsePlot.render (plots option)
  * DoseResponseAnalysis.fitLayout / pointLayout     the output columns from the settings alone (configure)
  * LogLogisticFitter.fitJoint                       several curves, shared parameters, pooled variance
  *   JointResult.edRatio / EdRatio.independent      drc EDcomp, delta method

@@ -11,8 +11,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.benchtop.core.BenchtopException;
 import org.benchtop.core.table.CsvReader;
@@ -131,6 +134,57 @@ class DoseResponseAnalysisTest {
         DoseResponseAnalysis.Output four = DoseResponseAnalysis.withDefaults().withParallelism(4).run(in, s, null);
         assertArrayEquals(CsvWriter.canonicalCsv(one.fits()), CsvWriter.canonicalCsv(four.fits()));
         assertArrayEquals(CsvWriter.canonicalCsv(one.points()), CsvWriter.canonicalCsv(four.points()));
+    }
+
+    @Test
+    void pointTableCanBeLeftOut() {
+        DoseResponseSettings s = DoseResponseSettings.of("DOSE", "SLOPE").withGroup(List.of("CURVE")).withRobust(true);
+        Table in = resource("drc_spinach.csv");
+        DoseResponseAnalysis.Output all = ANALYSIS.run(in, s, null);
+        DoseResponseAnalysis.Output fitsOnly = ANALYSIS.withPointTable(false).run(in, s, null);
+        assertNull(fitsOnly.points());
+        assertArrayEquals(CsvWriter.canonicalCsv(all.fits()), CsvWriter.canonicalCsv(fitsOnly.fits()));
+        assertEquals(all.warnings(), fitsOnly.warnings());
+    }
+
+    /** Spinach with the rows of the curves interleaved (row i of every curve, then row i + 1, ...). */
+    private static String interleavedSpinach() {
+        Map<String, List<Map<String, String>>> byCurve = new LinkedHashMap<>();
+        for (Map<String, String> row : DoseResponseData.read("drc_spinach.csv")) {
+            byCurve.computeIfAbsent(row.get("CURVE"), c -> new ArrayList<>()).add(row);
+        }
+        StringBuilder sb = new StringBuilder("CURVE,HERBICIDE,DOSE,SLOPE\n");
+        while (byCurve.values().stream().anyMatch(rows -> !rows.isEmpty())) {
+            for (List<Map<String, String>> rows : byCurve.values()) {
+                if (!rows.isEmpty()) {
+                    Map<String, String> row = rows.remove(0);
+                    sb.append(row.get("CURVE")).append(',').append(row.get("HERBICIDE")).append(',')
+                            .append(row.get("DOSE")).append(',').append(row.get("SLOPE")).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void groupsDoNotDependOnTheRowOrder() {
+        // each curve keeps the order of its own rows, so its fit is the same to the last bit
+        Table contiguous = resource("drc_spinach.csv");
+        Table interleaved = csv(interleavedSpinach());
+        Table interleavedText = CsvReader.withDefaults().withStringColumns(Set.of("CURVE"))
+                .read(new StringReader(interleavedSpinach()), "test.csv");
+        for (List<String> group : List.of(List.of("CURVE"), List.of("HERBICIDE", "CURVE"))) {
+            DoseResponseSettings s = DoseResponseSettings.of("DOSE", "SLOPE").withGroup(group);
+            byte[] expected = CsvWriter.canonicalCsv(ANALYSIS.run(contiguous, s, null).fits());
+            assertArrayEquals(expected, CsvWriter.canonicalCsv(ANALYSIS.run(interleaved, s, null).fits()), group.toString());
+            if (group.size() == 1) {
+                Table text = ANALYSIS.run(interleavedText, s, null).fits();
+                assertEquals(5, text.rowCount());
+                assertEquals("1", text.column("CURVE").getString(0));
+                assertEquals(ANALYSIS.run(contiguous, s, null).fits().column("ec50").getDouble(4),
+                        text.column("ec50").getDouble(4));
+            }
+        }
     }
 
     @Test
