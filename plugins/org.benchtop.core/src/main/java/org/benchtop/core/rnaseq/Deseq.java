@@ -130,7 +130,7 @@ public final class Deseq {
                 sf.values(), design, monitor);
         DispersionTrend.Result trend = DispersionTrend.withDefaults().withFitType(fitType).fit(gw);
         warnings.addAll(trend.warnings());
-        DispersionPrior.Result prior = DispersionPrior.estimate(trend, m, design.coefficientCount());
+        DispersionPrior.Result prior = DispersionPrior.estimate(gw, trend, m, design.coefficientCount());
         warnings.addAll(prior.warnings());
         MapDispersion.Result map = MapDispersion.withDefaults().withThreads(threads).estimate(counts, design, gw,
                 trend, prior, monitor);

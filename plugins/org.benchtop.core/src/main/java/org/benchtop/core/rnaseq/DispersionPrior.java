@@ -1,5 +1,6 @@
 package org.benchtop.core.rnaseq;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,9 +12,11 @@ import java.util.List;
  *
  * <pre>dispPriorVar = max(varLogDispEsts - trigamma((m - p)/2), 0.25)   (m > p + 3)</pre>
  *
- * For m = p the observed variance is used as it is. For 1 <= m - p <= 3 DESeq2 matches the
- * residual distribution by simulation with R's random number generator and a loess fit; that
- * branch is not reproduced here: the formula above is used and a warning says so.
+ * For 1 <= m - p <= 3 (e.g. 2 vs 2 or 3 vs 2 samples) that approximation is poor and DESeq2
+ * instead matches the distribution of the log residuals by a seeded simulation with R's random
+ * numbers and a loess fit, reproduced exactly by {@link DispersionPriorSimulation} on the residuals
+ * {@code log(dispGeneEst) - log(dispFit)} of the genes that are not all zero and whose gene-wise
+ * estimate is at least 100 minDisp. For m = p the observed variance is used as it is.
  *
  * <p>Love, Huber and Anders (2014), Genome Biology 15:550, doi:10.1186/s13059-014-0550-8
  * (Methods, "Dispersion prior").
@@ -34,12 +37,16 @@ public final class DispersionPrior {
     }
 
     /**
-     * @param trend the fitted trend (carries varLogDispEsts)
+     * @param genewise the gene-wise estimates (their residuals from the trend feed the simulation)
+     * @param trend the fitted trend (carries varLogDispEsts and dispFit)
      * @param samples number of samples m
      * @param coefficients number of model coefficients p
-     * @return the prior variance
+     * @return the prior variance: for 1 &lt;= m - p &lt;= 3 from DESeq2's simulation (should no residual
+     *         lie between -10 and 10, where DESeq2 stops with an error, the moment estimate with a
+     *         warning); NaN if no gene-wise estimate exceeds 100 minDisp
      */
-    public static Result estimate(DispersionTrend.Result trend, int samples, int coefficients) {
+    public static Result estimate(GenewiseDispersion.Result genewise, DispersionTrend.Result trend, int samples,
+            int coefficients) {
         double varLog = trend.varLogDispEsts();
         int df = samples - coefficients;
         if (Double.isNaN(varLog)) {
@@ -47,15 +54,29 @@ public final class DispersionPrior {
         }
         if (df > 0) {
             double exp = RMath.trigamma(df / 2.0);
-            double v = Math.max(varLog - exp, 0.25);
             if (df <= 3) {
-                return new Result(v, varLog, exp, List.of(String.format(java.util.Locale.ROOT,
-                        "With %d residual degrees of freedom DESeq2 estimates the dispersion prior variance by a "
-                                + "seeded simulation (R's RNG + loess), which is not reproduced; the moment estimate "
-                                + "max(varLogDispEsts - trigamma(df/2), 0.25) = %.6g is used, so dispersions may "
-                                + "differ slightly from DESeq2's.", Integer.valueOf(df), Double.valueOf(v))));
+                int n = genewise.geneCount();
+                double[] residuals = new double[n];
+                int k = 0;
+                for (int g = 0; g < n; g++) {
+                    if (!genewise.allZero(g) && genewise.dispGeneEst(g) >= GenewiseDispersion.MIN_DISP * 100) {
+                        residuals[k++] = Math.log(genewise.dispGeneEst(g)) - Math.log(trend.dispFit(g));
+                    }
+                }
+                try {
+                    double v = DispersionPriorSimulation.estimate(Arrays.copyOf(residuals, k), df).dispPriorVar();
+                    return new Result(v, varLog, exp, List.of());
+                } catch (IllegalArgumentException e) {
+                    // no residual inside (-10, 10): DESeq2's loess stops with an error here
+                    double v = Math.max(varLog - exp, 0.25);
+                    return new Result(v, varLog, exp, List.of(String.format(java.util.Locale.ROOT,
+                            "No log dispersion residual lies between -10 and 10, so DESeq2's simulation for %d "
+                                    + "residual degrees of freedom cannot run (DESeq2 stops with an error); the moment "
+                                    + "estimate max(varLogDispEsts - trigamma(df/2), 0.25) = %.6g is used instead.",
+                            Integer.valueOf(df), Double.valueOf(v))));
+                }
             }
-            return new Result(v, varLog, exp, List.of());
+            return new Result(Math.max(varLog - exp, 0.25), varLog, exp, List.of());
         }
         return new Result(varLog, varLog, 0, List.of());
     }
