@@ -2,6 +2,8 @@
 # Benchmark of `benchtop rnaseq deseq` against R's DESeq2 (DESeq() + results()) on the same inputs.
 # Usage: bench/rnaseq/run_bench.sh [THREADS] [SETS]      e.g.  bench/rnaseq/run_bench.sh 2 pasilla,30000x100
 # Needs: cli/target/benchtop-cli.jar (./mvnw package), python3; R with DESeq2 for the comparison.
+# Our side runs as a user runs it, through the ./benchtop launcher (its JVM options included;
+# BENCHTOP_SKIP_BUILD=1 so that it never rebuilds mid-benchmark; BENCHTOP_JAVA_OPTS passes through).
 # Wall-clock times include JVM / R start-up and reading and writing the files; CPU = user + sys seconds
 # of the whole process (Java uses THREADS worker threads plus JIT/GC threads; R is single-threaded).
 # On a shared machine the wall-clock ratio depends on the load; the CPU ratio much less.
@@ -9,7 +11,6 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 JAR="$ROOT/cli/target/benchtop-cli.jar"
-CP="${BENCHTOP_CP:-$JAR}"   # e.g. a classes folder in front of the jar while developing
 THREADS="${1:-2}"
 SETS="${2:-pasilla,30000x100}"
 DATA="${BENCH_DATA:-$HERE/data}"
@@ -49,11 +50,12 @@ PY
   esac
 }
 
-printf "%-12s %9s %9s %7s %9s %9s %7s\n" "set" "Java wall" "R wall" "ratio" "Java CPU" "R CPU" "ratio"
+printf "%-12s %9s %9s %7s %9s %9s %7s %6s\n" "set" "Java wall" "R wall" "ratio" "Java CPU" "R CPU" "ratio" "load"
 for SET in ${SETS//,/ }; do
   prepare "$SET"
   C="$DATA/counts_$SET.csv"; S="$DATA/samples_$SET.csv"
-  /usr/bin/time -f "%e %U %S" -o "$OUT/java_$SET.time" java -Xmx2g -cp "$CP" org.benchtop.cli.RnaseqCommand deseq \
+  LOAD=$(cut -d' ' -f1 /proc/loadavg) # 1-minute load average before the runs
+  BENCHTOP_SKIP_BUILD=1 /usr/bin/time -f "%e %U %S" -o "$OUT/java_$SET.time" "$ROOT/benchtop" rnaseq deseq \
       --counts "$C" --samples "$S" --design "~ condition" --contrast condition,treated,control --threads "$THREADS" \
       --output "$OUT/java_$SET.csv" 2>"$OUT/java_$SET.log"
   read -r JW JU JS < "$OUT/java_$SET.time"
@@ -63,10 +65,10 @@ for SET in ${SETS//,/ }; do
         "~ condition" condition treated control >"$OUT/r_$SET.log" 2>&1
     read -r RW RU RS < "$OUT/r_$SET.time"
     RC=$(echo "$RU + $RS" | bc)
-    printf "%-12s %9.2f %9.2f %7.1f %9.2f %9.2f %7.1f\n" "$SET" "$JW" "$RW" "$(echo "$RW / $JW" | bc -l)" \
-        "$JC" "$RC" "$(echo "$RC / $JC" | bc -l)"
+    printf "%-12s %9.2f %9.2f %7.1f %9.2f %9.2f %7.1f %6s\n" "$SET" "$JW" "$RW" "$(echo "$RW / $JW" | bc -l)" \
+        "$JC" "$RC" "$(echo "$RC / $JC" | bc -l)" "$LOAD"
     python3 "$HERE/compare.py" "$OUT/java_$SET.csv" "$OUT/r_$SET.csv" | sed 's/^/             /'
   else
-    printf "%-12s %9.2f %9s %7s %9.2f %9s %7s\n" "$SET" "$JW" "-" "-" "$JC" "-" "-"
+    printf "%-12s %9.2f %9s %7s %9.2f %9s %7s %6s\n" "$SET" "$JW" "-" "-" "$JC" "-" "-" "$LOAD"
   fi
 done

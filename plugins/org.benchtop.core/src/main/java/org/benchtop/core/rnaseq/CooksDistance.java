@@ -1,5 +1,7 @@
 package org.benchtop.core.rnaseq;
 
+import java.util.Arrays;
+
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.benchtop.core.ProgressMonitor;
 
@@ -237,15 +239,7 @@ public final class CooksDistance {
                     s1[k++] = cnts[j];
                 }
             }
-            double cellMean = RMath.trimmedMean(s1, k, TRIM[ti]);
-            k = 0;
-            for (int j = 0; j < cnts.length; j++) {
-                if (groups[j] == c) {
-                    double d = cnts[j] - cellMean;
-                    s2[k++] = d * d;
-                }
-            }
-            double v = SCALE[ti] * RMath.trimmedMean(s2, k, TRIM[ti]);
+            double v = SCALE[ti] * trimmedSquaredDeviation(s1, k, TRIM[ti], s2);
             if (v > max || Double.isNaN(v)) {
                 max = v;
             }
@@ -256,11 +250,51 @@ public final class CooksDistance {
     /** DESeq2's trimmedVariance (no cell with 3 replicates). */
     static double trimmedVariance(double[] cnts, int m, double[] s1, double[] s2) {
         System.arraycopy(cnts, 0, s1, 0, m);
-        double rm = RMath.trimmedMean(s1, m, 1.0 / 8);
-        for (int j = 0; j < m; j++) {
-            double d = cnts[j] - rm;
-            s2[j] = d * d;
+        return 1.51 * trimmedSquaredDeviation(s1, m, 1.0 / 8, s2);
+    }
+
+    /**
+     * R's {@code mean((x - center)^2, trim)} with {@code center = mean(x, trim)}, for the finite
+     * values x = {@code values[0..n)} (sorted in place; {@code scratch} receives the kept squares).
+     * One sort serves both trimmed means: of the squared deviations, the {@code floor(n trim)}
+     * largest belong to the values at the two ends of the sorted range, and the as many smallest
+     * to a window of values around the center, so the kept ones are the two runs in between (ties
+     * between squared deviations do not change the sum).
+     */
+    static double trimmedSquaredDeviation(double[] values, int n, double trim, double[] scratch) {
+        Arrays.sort(values, 0, n);
+        int lo = (int) Math.floor(n * trim);
+        double center = RMath.mean(values, lo, n - 2 * lo);
+        int left = 0; // after dropping the lo values farthest from the center: [left, right)
+        int right = n;
+        for (int t = 0; t < lo; t++) {
+            if (center - values[left] >= values[right - 1] - center) {
+                left++;
+            } else {
+                right--;
+            }
         }
-        return 1.51 * RMath.trimmedMean(s2, m, 1.0 / 8);
+        int from = left; // the lo values nearest the center: [from, to), grown from the center
+        while (from < right && values[from] < center) {
+            from++;
+        }
+        int to = from;
+        for (int t = 0; t < lo; t++) {
+            if (from > left && (to == right || center - values[from - 1] <= values[to] - center)) {
+                from--;
+            } else {
+                to++;
+            }
+        }
+        int k = 0;
+        for (int i = left; i < from; i++) {
+            double d = values[i] - center;
+            scratch[k++] = d * d;
+        }
+        for (int i = to; i < right; i++) {
+            double d = values[i] - center;
+            scratch[k++] = d * d;
+        }
+        return RMath.mean(scratch, 0, k);
     }
 }

@@ -109,16 +109,8 @@ public final class DeseqAnalysis {
                 Column.ofDoubles("dispersion", res.dispersion())));
         double[] sf = fit.sizeFactorValues();
         double[] y = cm.data();
-        int n = cm.geneCount();
         int ms = cm.sampleCount();
-        double[] norm = new double[n * ms];
-        for (int g = 0; g < n; g++) {
-            for (int j = 0; j < ms; j++) {
-                norm[g * ms + j] = y[g * ms + j] / sf[j];
-            }
-        }
-        Table normalized = TmmAnalysis.matrixTable("normalized counts", cm, norm);
-        norm = null;
+        Table normalized = TmmAnalysis.matrixTable("normalized counts", cm, i -> y[i] / sf[i % ms]);
         Table sizeFactors = Table.of("size factors", List.of(
                 Column.ofStrings("sample", cm.sampleNames().toArray(new String[0])),
                 Column.ofDoubles("size_factor", sf)));
@@ -138,7 +130,7 @@ public final class DeseqAnalysis {
                 vst = VarianceStabilizingTransformation.varianceStabilizingTransformation(cm, sf, design, true,
                         s.threads(), m);
             }
-            pca = DeseqPlots.pca(vst.values(), n, ms, cm.sampleNames(), groups(sheet, formula, contrast));
+            pca = DeseqPlots.pca(vst.values(), cm.geneCount(), ms, cm.sampleNames(), groups(sheet, formula, contrast));
         }
         m.setProgress(1, "done");
         return new Output(results, normalized, sizeFactors, volcano, ma, disp, pca, warnings);

@@ -2,9 +2,7 @@ package org.benchtop.core.rnaseq;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.benchtop.core.rnaseq.SampleSheet.Variable;
 
@@ -357,28 +355,7 @@ public final class DesignMatrix {
      * @return the group of each sample
      */
     int[] rowGroups() {
-        Map<String, Integer> ids = new HashMap<>();
-        int[] g = new int[m];
-        for (int s = 0; s < m; s++) {
-            String key = Arrays.toString(Arrays.copyOfRange(x, s * p, s * p + p));
-            Integer id = ids.get(key);
-            if (id == null) {
-                id = Integer.valueOf(ids.size());
-                ids.put(key, id);
-            }
-            g[s] = id.intValue();
-        }
-        return g;
-    }
-
-    /** @return the number of distinct rows of X */
-    int groupCount() {
-        int[] g = rowGroups();
-        int max = -1;
-        for (int v : g) {
-            max = Math.max(max, v);
-        }
-        return max + 1;
+        return Cells.of(x, m, p).cellOf.clone();
     }
 
     /**
@@ -396,6 +373,149 @@ public final class DesignMatrix {
             out[s] = count[g[s]] >= n;
         }
         return out;
+    }
+
+    /**
+     * The distinct rows ("cells") of a model matrix, numbered in order of first appearance, and
+     * the cell of every sample. Per-gene quantities of the form sum_j v_j x_j x_j' (X'WX, its
+     * derivative in the dispersion) equal sum_c (sum_{j in c} v_j) x_c x_c', so they cost one pass
+     * over the samples plus a p x p term per cell instead of p^2 passes over the samples; a design
+     * of factors has a handful of cells whatever the number of samples. Immutable.
+     */
+    static final class Cells {
+        /** Number of samples. */
+        final int m;
+        /** Number of coefficients. */
+        final int p;
+        /** Number of cells. */
+        final int count;
+        /** The cell of each sample. */
+        final int[] cellOf;
+        /** The distinct rows, {@code count x p} row-major. */
+        final double[] rows;
+        /** The samples of cell c, ascending: {@code members[start[c] .. start[c + 1])}. */
+        private final int[] members;
+        private final int[] start;
+
+        private Cells(int m, int p, int count, int[] cellOf, double[] rows) {
+            this.m = m;
+            this.p = p;
+            this.count = count;
+            this.cellOf = cellOf;
+            this.rows = rows;
+            this.start = new int[count + 1];
+            for (int c : cellOf) {
+                start[c + 1]++;
+            }
+            for (int c = 0; c < count; c++) {
+                start[c + 1] += start[c];
+            }
+            this.members = new int[m];
+            int[] next = Arrays.copyOf(start, count);
+            for (int j = 0; j < m; j++) {
+                members[next[cellOf[j]]++] = j;
+            }
+        }
+
+        /**
+         * @param x the model matrix, {@code m x p} row-major
+         * @param m samples
+         * @param p coefficients
+         * @return its cells (rows compared bit for bit, as R's {@code unique} on the matrix)
+         */
+        static Cells of(double[] x, int m, int p) {
+            int[] cellOf = new int[m];
+            double[] rows = new double[m * p];
+            int count = 0;
+            for (int j = 0; j < m; j++) {
+                int c = 0;
+                while (c < count && !Arrays.equals(x, j * p, j * p + p, rows, c * p, c * p + p)) {
+                    c++;
+                }
+                if (c == count) {
+                    System.arraycopy(x, j * p, rows, c * p, p);
+                    count++;
+                }
+                cellOf[j] = c;
+            }
+            return new Cells(m, p, count, cellOf, Arrays.copyOf(rows, count * p));
+        }
+
+        /** @return the number of samples in cell c */
+        int size(int c) {
+            return start[c + 1] - start[c];
+        }
+
+        /** out[c] = the sum of v[j] over the samples j of cell c, added in sample order. */
+        void sums(double[] v, double[] out) {
+            for (int c = 0; c < count; c++) {
+                double s = 0;
+                for (int i = start[c]; i < start[c + 1]; i++) {
+                    s += v[members[i]];
+                }
+                out[c] = s;
+            }
+        }
+
+        /**
+         * X'WX = sum_c (sum_{j in c} w_j) x_c x_c' into out (p x p).
+         *
+         * @param w per-sample weights
+         * @param cellScratch receives the per-cell sums (length >= count)
+         * @param out the p x p result
+         */
+        void weightedCrossprod(double[] w, double[] cellScratch, double[] out) {
+            sums(w, cellScratch);
+            crossprod(cellScratch, out);
+        }
+
+        /** out (p x p) = sum_c cellSums[c] x_c x_c'. */
+        void crossprod(double[] cellSums, double[] out) {
+            for (int k = 0; k < p; k++) {
+                for (int l = k; l < p; l++) {
+                    double s = 0;
+                    for (int c = 0; c < count; c++) {
+                        s += cellSums[c] * rows[c * p + k] * rows[c * p + l];
+                    }
+                    out[k * p + l] = s;
+                    out[l * p + k] = s;
+                }
+            }
+        }
+
+        /** out[c] = x_c' a x_c for the p x p matrix a. */
+        void quadraticForms(double[] a, double[] out) {
+            for (int c = 0; c < count; c++) {
+                double s = 0;
+                for (int k = 0; k < p; k++) {
+                    double ak = 0;
+                    for (int l = 0; l < p; l++) {
+                        ak += a[k * p + l] * rows[c * p + l];
+                    }
+                    s += rows[c * p + k] * ak;
+                }
+                out[c] = s;
+            }
+        }
+
+        /** out[c] = exp(x_c' beta), the fitted mean of each cell on the scale of the counts / nf. */
+        void expLinearPredictors(double[] coef, int off, double[] out) {
+            linearPredictors(coef, off, out);
+            for (int c = 0; c < count; c++) {
+                out[c] = Math.exp(out[c]);
+            }
+        }
+
+        /** out[c] = x_c' beta, the linear predictor of each cell, for beta = coef[off .. off+p). */
+        void linearPredictors(double[] coef, int off, double[] out) {
+            for (int c = 0; c < count; c++) {
+                double eta = 0;
+                for (int k = 0; k < p; k++) {
+                    eta += rows[c * p + k] * coef[off + k];
+                }
+                out[c] = eta;
+            }
+        }
     }
 
     @Override

@@ -13,6 +13,13 @@ package org.benchtop.core.rnaseq;
  * W = diag(1 / (1/mu_j + alpha)).
  * </pre>
  *
+ * Evaluated at DESeq2's sequence of points with DESeq2's per-sample terms, but cheaper: lgamma and
+ * digamma once per distinct count, one logarithm per sample (of log(mu + 1/alpha) and
+ * log(1 + mu alpha) = log(mu + 1/alpha) + log(alpha) the one with the larger coefficient, y or
+ * 1/alpha, is evaluated and the other derived), X'WX and its derivative summed over the distinct rows of X
+ * ({@link DesignMatrix.Cells}), and the derivative reusing the weights and logarithms of the
+ * posterior at the same point (including log(y + 1/alpha), shared by lgamma and digamma).
+ *
  * {@code fitDisp} is a backtracking (Armijo) line search along the gradient in log(alpha), step
  * kappa starting at kappa_0 = 1, growing by 1.1 after an accepted step and halved every 5
  * accepted steps, log(alpha) confined to [-30, 10], stopping when the log-posterior improves by
@@ -28,29 +35,29 @@ final class DispersionLikelihood {
 
     private final int m;
     private final int p;
-    private final double[] w;
-    private final double[] dw;
+    private final DesignMatrix.Cells cells;
+    private final double[] w; // 1 / (1/mu + alpha) per sample
+    private final double[] dw; // its derivative in alpha, -w^2
+    private final double[] cellSum; // per-cell sums of w (or of its derivative)
+    private final double[] cellForm; // x_c' (X'WX)^-1 x_c per cell
     private final double[] b;
-    private final double[] db;
     private final double[] inv;
     private final double[] work;
 
-    private final double[] xx; // x_jk * x_jl for k <= l, per sample (m x p(p+1)/2)
     private final int[] uniqueOf; // per sample: index of its count among the distinct counts
     private final double[] uniqueCount;
-    private final double[] uniqueValue;
-    private final double[] sortScratch;
-    private final double[] imu; // 1/mu per sample
-    private final double[] tCache; // 1/mu + alpha at cachedAlpha
+    private final double[] uniqueValue; // lgamma or digamma of (count + 1/alpha)
+    private final double[] uniqueLog; // log(count + 1/alpha) at cachedAlpha where above 10, else NaN
+    private final int[] slot; // hash table of the distinct counts: index + 1, 0 = empty
+    private final int slotShift;
+    private final double[] y; // the current gene's counts
+    private final double[] mu; // and fitted means
+    private final double[] imu; // 1/mu
     private final double[] log1pCache; // log(1 + mu alpha) at cachedAlpha
     private double cachedAlpha = Double.NaN;
     private int nUnique;
 
-    // per-gene inputs
-    private double[] y;
-    private int yOff;
-    private double[] mu;
-    private int muOff;
+    // per-gene prior
     private double priorMean;
     private double priorVar;
     private boolean usePrior;
@@ -66,96 +73,108 @@ final class DispersionLikelihood {
     DispersionLikelihood(double[] x, int m, int p) {
         this.m = m;
         this.p = p;
+        this.cells = DesignMatrix.Cells.of(x, m, p);
         this.w = new double[m];
         this.dw = new double[m];
+        this.cellSum = new double[cells.count];
+        this.cellForm = new double[cells.count];
         this.b = new double[p * p];
-        this.db = new double[p * p];
         this.inv = new double[p * p];
         this.work = new double[p * p];
-        int q = p * (p + 1) / 2;
-        this.xx = new double[m * q];
-        for (int j = 0; j < m; j++) {
-            int t = 0;
-            for (int k = 0; k < p; k++) {
-                for (int l = k; l < p; l++) {
-                    xx[j * q + t++] = x[j * p + k] * x[j * p + l];
-                }
-            }
-        }
         this.uniqueOf = new int[m];
         this.uniqueCount = new double[m];
         this.uniqueValue = new double[m];
-        this.sortScratch = new double[m];
+        this.uniqueLog = new double[m];
+        int bits = 32 - Integer.numberOfLeadingZeros(2 * m - 1); // table of 2^bits >= 2m slots
+        this.slot = new int[1 << bits];
+        this.slotShift = 64 - bits;
+        this.y = new double[m];
+        this.mu = new double[m];
         this.imu = new double[m];
-        this.tCache = new double[m];
         this.log1pCache = new double[m];
     }
 
     void setGene(double[] counts, int countsOff, double[] means, int meansOff, double logPriorMean,
             double logPriorVar, boolean prior) {
-        this.y = counts;
-        this.yOff = countsOff;
-        this.mu = means;
-        this.muOff = meansOff;
+        System.arraycopy(counts, countsOff, y, 0, m);
+        System.arraycopy(means, meansOff, mu, 0, m);
         this.priorMean = logPriorMean;
         this.priorVar = logPriorVar;
         this.usePrior = prior;
         for (int j = 0; j < m; j++) {
-            imu[j] = 1.0 / means[meansOff + j];
+            imu[j] = 1.0 / mu[j];
         }
         cachedAlpha = Double.NaN;
-        // distinct counts: lgamma(y + 1/alpha) and digamma(y + 1/alpha) are evaluated once per value
-        System.arraycopy(counts, countsOff, sortScratch, 0, m);
-        java.util.Arrays.sort(sortScratch, 0, m);
+        // distinct counts: lgamma(y + 1/alpha) and digamma(y + 1/alpha) are evaluated once per value;
+        // an open-addressing hash table (Fibonacci hashing of the bits, linear probing) finds them
+        java.util.Arrays.fill(slot, 0);
         nUnique = 0;
+        int mask = slot.length - 1;
         for (int j = 0; j < m; j++) {
-            if (j == 0 || sortScratch[j] != sortScratch[j - 1]) {
-                uniqueCount[nUnique++] = sortScratch[j];
+            double v = y[j];
+            int h = (int) ((Double.doubleToLongBits(v) * 0x9E3779B97F4A7C15L) >>> slotShift);
+            while (slot[h] != 0 && uniqueCount[slot[h] - 1] != v) {
+                h = (h + 1) & mask;
             }
-        }
-        for (int j = 0; j < m; j++) {
-            uniqueOf[j] = java.util.Arrays.binarySearch(uniqueCount, 0, nUnique, counts[countsOff + j]);
+            if (slot[h] == 0) {
+                uniqueCount[nUnique] = v;
+                slot[h] = ++nUnique;
+            }
+            uniqueOf[j] = slot[h] - 1;
         }
     }
 
-    private void crossprod(double[] weights, double[] out) {
-        int q = p * (p + 1) / 2;
-        int t = 0;
-        for (int k = 0; k < p; k++) {
-            for (int l = k; l < p; l++) {
-                double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += weights[j] * xx[j * q + t];
-                }
-                out[k * p + l] = s;
-                out[l * p + k] = s;
-                t++;
-            }
-        }
+    /**
+     * X'WX = sum_c (sum_{j in c} w_j) x_c x_c' into {@link #b} for the weights in {@link #w}.
+     */
+    private void weightedCrossprod() {
+        cells.sums(w, cellSum);
+        cells.crossprod(cellSum, b);
     }
 
-    /** DESeq2's log_posterior (with the Cox-Reid term). */
+    /**
+     * DESeq2's log_posterior (with the Cox-Reid term). The per-sample terms are DESeq2's,
+     * lgamma(y + 1/alpha) - lgamma(1/alpha) - y log(mu + 1/alpha) - (1/alpha) log(1 + mu alpha),
+     * with one logarithm per sample: log(mu + 1/alpha) and log(1 + mu alpha) differ by log(alpha),
+     * and the one multiplied by the larger of y and 1/alpha is evaluated, so that the larger
+     * product rounds as DESeq2's.
+     */
     double logPosterior(double logAlpha) {
         double alpha = Math.exp(logAlpha);
         for (int j = 0; j < m; j++) {
-            double t = imu[j] + alpha;
-            tCache[j] = t;
-            w[j] = 1.0 / t;
+            w[j] = 1.0 / (imu[j] + alpha);
         }
-        crossprod(w, b);
+        weightedCrossprod();
         double crTerm = -0.5 * Math.log(SmallMatrix.det(b, p, work));
         double alphaNeg1 = 1.0 / alpha;
         double lgA = RMath.lgamma(alphaNeg1);
         for (int k = 0; k < nUnique; k++) {
-            uniqueValue[k] = RMath.lgamma(uniqueCount[k] + alphaNeg1);
+            double x = uniqueCount[k] + alphaNeg1;
+            if (x > 10) {
+                double logX = Math.log(x); // kept for digamma at the same point
+                uniqueLog[k] = logX;
+                uniqueValue[k] = RMath.lgammaAbove10(x, logX);
+            } else {
+                uniqueLog[k] = Double.NaN;
+                uniqueValue[k] = RMath.lgammaBelow10(x);
+            }
         }
         double ll = 0;
         for (int j = 0; j < m; j++) {
-            double yj = y[yOff + j];
-            double muj = mu[muOff + j];
-            double l1p = Math.log(1.0 + muj * alpha);
+            double yj = y[j];
+            // log(mu + 1/alpha) = log(1 + mu alpha) - log(alpha): the logarithm with the larger
+            // coefficient is evaluated, the other derived, so the dominant product rounds as DESeq2's
+            double logMuR;
+            double l1p;
+            if (yj >= alphaNeg1) {
+                logMuR = Math.log(mu[j] + alphaNeg1);
+                l1p = logMuR + logAlpha;
+            } else {
+                l1p = Math.log(1.0 + mu[j] * alpha);
+                logMuR = l1p - logAlpha;
+            }
             log1pCache[j] = l1p;
-            ll += uniqueValue[uniqueOf[j]] - lgA - yj * Math.log(muj + alphaNeg1) - alphaNeg1 * l1p;
+            ll += uniqueValue[uniqueOf[j]] - lgA - yj * logMuR - alphaNeg1 * l1p;
         }
         cachedAlpha = alpha;
         double prior = 0.0;
@@ -166,51 +185,51 @@ final class DispersionLikelihood {
         return ll + prior + crTerm;
     }
 
-    /** DESeq2's dlog_posterior: derivative with respect to log(alpha). */
+    /**
+     * DESeq2's dlog_posterior: derivative with respect to log(alpha). The Cox-Reid part,
+     * d log det(X'WX) / d alpha = trace((X'WX)^-1 X' dW X), is summed over the cells:
+     * sum_c (sum_{j in c} dw_j) x_c' (X'WX)^-1 x_c with dw_j = -1 / (1/mu_j + alpha)^2.
+     */
     double dLogPosterior(double logAlpha, boolean withPrior) {
         double alpha = Math.exp(logAlpha);
         // after an accepted step fitDisp asks for the derivative where it last evaluated the posterior:
         // w, X'WX and log(1 + mu alpha) are then reused (identical values)
         boolean cached = alpha == cachedAlpha;
-        for (int j = 0; j < m; j++) {
-            double t = cached ? tCache[j] : imu[j] + alpha;
-            if (!cached) {
-                w[j] = 1.0 / t;
-            }
-            dw[j] = -1.0 / (t * t);
-        }
         if (!cached) {
-            crossprod(w, b);
-        }
-        crossprod(dw, db);
-        double tr;
-        if (p == 1) {
-            tr = (1.0 / b[0]) * db[0];
-        } else {
-            SmallMatrix.invert(b, p, inv, work);
-            tr = 0;
-            for (int k = 0; k < p; k++) {
-                for (int l = 0; l < p; l++) {
-                    tr += inv[k * p + l] * db[l * p + k];
-                }
+            for (int j = 0; j < m; j++) {
+                w[j] = 1.0 / (imu[j] + alpha);
+                log1pCache[j] = Math.log(1 + mu[j] * alpha);
             }
+            cachedAlpha = alpha;
+            weightedCrossprod();
+        }
+        double detb = SmallMatrix.det(b, p, work);
+        SmallMatrix.invert(b, p, inv, work);
+        cells.quadraticForms(inv, cellForm);
+        for (int j = 0; j < m; j++) {
+            dw[j] = -(w[j] * w[j]);
+        }
+        cells.sums(dw, cellSum);
+        double tr = 0;
+        for (int c = 0; c < cells.count; c++) {
+            tr += cellSum[c] * cellForm[c];
         }
         // as the C++: ddetb = det(b) * trace(b^-1 db); cr_term = -0.5 * ddetb / det(b)
-        double detb = SmallMatrix.det(b, p, work);
         double crTerm = -0.5 * (detb * tr) / detb;
         double alphaNeg1 = 1.0 / alpha;
         double alphaNeg2 = alphaNeg1 * alphaNeg1; // R_pow_di(alpha, -2)
         double digA = RMath.digamma(alphaNeg1);
         for (int k = 0; k < nUnique; k++) {
-            uniqueValue[k] = RMath.digamma(uniqueCount[k] + alphaNeg1);
+            double x = uniqueCount[k] + alphaNeg1;
+            uniqueValue[k] = cached && x > 10 ? RMath.digammaAtLeast10(x, uniqueLog[k]) : RMath.digamma(x);
         }
         double s = 0;
         for (int j = 0; j < m; j++) {
-            double yj = y[yOff + j];
-            double muj = mu[muOff + j];
+            double yj = y[j];
+            double muj = mu[j];
             double ma = muj * alpha;
-            double l1p = cached ? log1pCache[j] : Math.log(1 + ma);
-            s += digA + l1p - ma * (1.0 / (1.0 + ma)) - uniqueValue[uniqueOf[j]] + yj * (1.0 / (muj + alphaNeg1));
+            s += digA + log1pCache[j] - ma * (1.0 / (1.0 + ma)) - uniqueValue[uniqueOf[j]]
+                    + yj * (1.0 / (muj + alphaNeg1));
         }
         double ll = alphaNeg2 * s;
         double prior = 0.0;

@@ -14,8 +14,9 @@ import org.benchtop.core.ProgressMonitor;
 /**
  * Runs independent per-gene work on a fixed number of threads. Genes are cut into fixed chunks;
  * each chunk writes only its own genes' output slots, so results are identical whatever the
- * thread count and scheduling. Progress is reported as chunks finish; cancellation is checked
- * before each chunk.
+ * thread count and scheduling. Chunks hold at most 128 genes (milliseconds of work), so the threads
+ * finish each step within one short chunk of each other. Progress is reported as chunks finish;
+ * cancellation is checked before each chunk.
  */
 final class GeneParallel {
 
@@ -43,7 +44,7 @@ final class GeneParallel {
         if (n == 0) {
             return;
         }
-        int chunk = Math.max(32, Math.min(1024, n / Math.max(1, threads * 16)));
+        int chunk = Math.max(32, Math.min(128, n / Math.max(1, threads * 16)));
         int nChunks = (n + chunk - 1) / chunk;
         AtomicInteger done = new AtomicInteger();
         if (threads <= 1 || nChunks == 1) {

@@ -85,7 +85,9 @@ public final class GenewiseDispersion {
         double[] baseVar = new double[n];
         boolean[] allZero = new boolean[n];
         double[] alphaInit = new double[n];
-        double[] pinv = NegativeBinomialGlm.leastSquaresOperator(x, m, p);
+        DesignMatrix.Cells cells = DesignMatrix.Cells.of(x, m, p);
+        boolean linear = cells.count == p; // as many distinct rows as coefficients
+        double[] pinv = linear ? null : NegativeBinomialGlm.leastSquaresOperator(x, m, p);
         double xim = 0;
         {
             double[] inv = new double[m];
@@ -114,7 +116,7 @@ public final class GenewiseDispersion {
                     alphaInit[g] = Double.NaN;
                     continue;
                 }
-                linearMu(norm, x, pinv, m, p, coef, mu);
+                linearMu(norm, x, pinv, cells, coef, mu);
                 for (int j = 0; j < m; j++) {
                     double mj = Math.max(1, mu[j]);
                     double d = norm[j] - mj;
@@ -129,13 +131,12 @@ public final class GenewiseDispersion {
                 alphaInit[g] = Math.min(Math.max(MIN_DISP, a), maxDisp);
             }
         });
-        boolean linear = design.groupCount() == p;
         NegativeBinomialGlm.Result glm = null;
         if (!linear) {
             glm = NegativeBinomialGlm.withDefaults().withThreads(threads).fit(y, n, m, sizeFactors, x, p,
                     design.columnNames(), false, alphaInit, monitor);
         }
-        Result r = new Result(n, m, p, y, x, sizeFactors, pinv, linear, glm, minmu, baseMean, baseVar, allZero);
+        Result r = new Result(n, m, p, y, sizeFactors, cells, linear, glm, minmu, baseMean, baseVar, allZero);
         double[] dispGeneEst = r.dispGeneEst;
         int[] dispIter = r.dispGeneIter;
         double minLogAlpha = Math.log(MIN_DISP / 10);
@@ -178,8 +179,24 @@ public final class GenewiseDispersion {
         return RMath.sum(scratch, 0, m) / (m - 1);
     }
 
-    /** DESeq2's linearModelMu for one row: the least-squares fit X (X'X)^-1 X' v. */
-    static void linearMu(double[] v, double[] x, double[] pinv, int m, int p, double[] coef, double[] out) {
+    /**
+     * DESeq2's linearModelMu for one row: the least-squares fit X (X'X)^-1 X' v ({@code pinv} is
+     * (X'X)^-1 X'). When the design has as many distinct rows as coefficients the fit is the mean
+     * of v over each cell's samples, computed as such ({@code pinv} may then be null). {@code out}
+     * may be {@code v}; {@code coef} is scratch of length p.
+     */
+    static void linearMu(double[] v, double[] x, double[] pinv, DesignMatrix.Cells cells, double[] coef,
+            double[] out) {
+        int m = cells.m;
+        int p = cells.p;
+        if (cells.count == p) {
+            cells.sums(v, coef);
+            for (int j = 0; j < m; j++) {
+                int c = cells.cellOf[j];
+                out[j] = coef[c] / cells.size(c);
+            }
+            return;
+        }
         for (int k = 0; k < p; k++) {
             double s = 0;
             for (int j = 0; j < m; j++) {
@@ -204,9 +221,8 @@ public final class GenewiseDispersion {
         final int m;
         final int p;
         private final double[] y;
-        private final double[] x;
         private final double[] sf;
-        private final double[] pinv;
+        private final DesignMatrix.Cells cells;
         private final boolean linearMu;
         private final NegativeBinomialGlm.Result glm;
         private final double minmu;
@@ -218,16 +234,15 @@ public final class GenewiseDispersion {
         private final int[] subIndex;
         private final Result sub;
 
-        Result(int n, int m, int p, double[] y, double[] x, double[] sf, double[] pinv, boolean linearMu,
+        Result(int n, int m, int p, double[] y, double[] sf, DesignMatrix.Cells cells, boolean linearMu,
                 NegativeBinomialGlm.Result glm, double minmu, double[] baseMean, double[] baseVar,
                 boolean[] allZero) {
             this.n = n;
             this.m = m;
             this.p = p;
             this.y = y;
-            this.x = x;
             this.sf = sf;
-            this.pinv = pinv;
+            this.cells = cells;
             this.linearMu = linearMu;
             this.glm = glm;
             this.minmu = minmu;
@@ -246,9 +261,8 @@ public final class GenewiseDispersion {
             this.m = base.m;
             this.p = base.p;
             this.y = base.y;
-            this.x = base.x;
             this.sf = base.sf;
-            this.pinv = base.pinv;
+            this.cells = base.cells;
             this.linearMu = base.linearMu;
             this.glm = base.glm;
             this.minmu = base.minmu;
@@ -298,12 +312,10 @@ public final class GenewiseDispersion {
                 return;
             }
             if (linearMu) {
-                double[] norm = new double[m];
-                double[] coef = new double[p];
                 for (int j = 0; j < m; j++) {
-                    norm[j] = y[g * m + j] / sf[j];
+                    out[j] = y[g * m + j] / sf[j];
                 }
-                linearMu(norm, x, pinv, m, p, coef, out);
+                linearMu(out, null, null, cells, new double[p], out);
                 for (int j = 0; j < m; j++) {
                     out[j] = out[j] * sf[j];
                 }

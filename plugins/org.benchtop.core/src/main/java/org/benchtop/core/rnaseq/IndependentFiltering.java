@@ -61,30 +61,13 @@ public final class IndependentFiltering {
         for (int i = 0; i < nt; i++) {
             cutoffs[i] = RMath.quantile7(sorted, n, theta[i]);
         }
+        // Benjamini-Hochberg within each filtered set, walking the p-values sorted once
+        int[] order = nonNaNOrder(pvalue);
+        int[] subset = new int[order.length];
+        double[] col = new double[n];
         int[] numRej = new int[nt];
-        double[][] padjs = new double[nt][];
         for (int i = 0; i < nt; i++) {
-            double[] sub = new double[n];
-            int[] idx = new int[n];
-            int k = 0;
-            for (int g = 0; g < n; g++) {
-                if (filter[g] >= cutoffs[i]) {
-                    idx[k] = g;
-                    sub[k++] = pvalue[g];
-                }
-            }
-            double[] adj = BenjaminiHochberg.adjust(Arrays.copyOf(sub, k));
-            double[] col = new double[n];
-            Arrays.fill(col, Double.NaN);
-            int rej = 0;
-            for (int t = 0; t < k; t++) {
-                col[idx[t]] = adj[t];
-                if (adj[t] < alpha) {
-                    rej++;
-                }
-            }
-            padjs[i] = col;
-            numRej[i] = rej;
+            numRej[i] = adjustAbove(filter, cutoffs[i], pvalue, order, subset, col, alpha);
         }
         double[] nr = new double[nt];
         int maxRej = 0;
@@ -129,7 +112,56 @@ public final class IndependentFiltering {
                 }
             }
         }
-        return new Result(padjs[j], cutoffs[j], theta[j], theta, numRej, fit, alpha);
+        adjustAbove(filter, cutoffs[j], pvalue, order, subset, col, alpha);
+        return new Result(col, cutoffs[j], theta[j], theta, numRej, fit, alpha);
+    }
+
+    /** The indices of the non-NaN values, ordered by value (ties in any order). */
+    private static int[] nonNaNOrder(double[] values) {
+        Integer[] idx = new Integer[values.length];
+        int k = 0;
+        for (int g = 0; g < values.length; g++) {
+            if (!Double.isNaN(values[g])) {
+                idx[k++] = Integer.valueOf(g);
+            }
+        }
+        Arrays.sort(idx, 0, k, (a, b) -> Double.compare(values[a.intValue()], values[b.intValue()]));
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = idx[i].intValue();
+        }
+        return out;
+    }
+
+    /**
+     * R's {@code p.adjust(p[filter >= cutoff], "BH")} into {@code padj} (NaN elsewhere), the same
+     * arithmetic as {@link BenjaminiHochberg#adjust}: with the k kept p-values in ascending order,
+     * padj_(r) = min(1, min_{s >= r} k / s p_(s)) (tied p-values share this value).
+     *
+     * @param order the indices of the non-NaN p-values in ascending order of p-value
+     * @param subset scratch, at least as long as order
+     * @return the number of adjusted p-values below alpha
+     */
+    private static int adjustAbove(double[] filter, double cutoff, double[] pvalue, int[] order, int[] subset,
+            double[] padj, double alpha) {
+        Arrays.fill(padj, Double.NaN);
+        int k = 0;
+        for (int g : order) {
+            if (filter[g] >= cutoff) {
+                subset[k++] = g;
+            }
+        }
+        double cummin = Double.POSITIVE_INFINITY;
+        int rejected = 0;
+        for (int r = k - 1; r >= 0; r--) {
+            int g = subset[r];
+            cummin = Math.min(cummin, (double) k / (r + 1) * pvalue[g]);
+            padj[g] = Math.min(1.0, cummin);
+            if (padj[g] < alpha) {
+                rejected++;
+            }
+        }
+        return rejected;
     }
 
     /**

@@ -44,8 +44,9 @@ final class NbDensity {
                 // dbinom_raw(x = size, n = x + size, ...): lc = stirlerr(n) - stirlerr(size) - stirlerr(x) - bd0 - bd0
                 double n = x + sizeParam;
                 lcConst[j] = RMath.stirlerr(n) - stSize - RMath.stirlerr(n - sizeParam);
-                lf[j] = RMath.LN_2PI + Math.log(sizeParam) + Math.log1p(-sizeParam / n);
-                pTerm[j] = x < sizeParam ? Math.log1p(-x / (sizeParam + x)) : Math.log(sizeParam / (sizeParam + x));
+                lf[j] = RMath.LN_2PI + Math.log(sizeParam) + RMath.log1p(-sizeParam / n);
+                pTerm[j] = x < sizeParam ? RMath.log1p(-x / (sizeParam + x))
+                        : Math.log(sizeParam / (sizeParam + x));
             }
         }
     }
@@ -55,7 +56,7 @@ final class NbDensity {
         double x = y[off + j];
         switch (kind[j]) {
             case 0:
-                return size * (size < mu ? Math.log(size / (size + mu)) : Math.log1p(-mu / (size + mu)));
+                return size * (size < mu ? Math.log(size / (size + mu)) : RMath.log1p(-mu / (size + mu)));
             case 1:
                 return RMath.dnbinomMuLog(x, size, mu);
             default:

@@ -145,7 +145,7 @@ public final class NegativeBinomialGlm {
         double[] pinv = fullRank ? leastSquaresOperator(x, m, p) : null;
         int interceptCol = names.indexOf("Intercept");
         GeneParallel.run(n, threads, monitor, "Fitting negative binomial GLMs", (from, to) -> {
-            Work w = new Work(m, p);
+            Work w = new Work(m, p, r.cells.count);
             for (int g = from; g < to; g++) {
                 if (Double.isNaN(alpha[g])) {
                     r.markSkipped(g);
@@ -216,7 +216,15 @@ public final class NegativeBinomialGlm {
     /** Per-thread scratch. */
     static final class Work {
         final double[] mu;
+        final double[] logMuOverNf;
+        final double[] logMuOverNf0;
+        final double[] log1pMuAlpha0;
         final double[] w;
+        final double[] wz;
+        final double[] eta;
+        final double[] expEta;
+        final double[] cellW;
+        final double[] cellWz;
         final double[] a;
         final double[] rhs;
         final double[] beta;
@@ -227,13 +235,23 @@ public final class NegativeBinomialGlm {
         final double[] inv2;
         final double[] pp;
         final NbDensity nb;
+        /** The deviance of the first IRLS iteration (R's dnbinom sum). */
+        double dev0;
 
-        Work(int m, int p) {
+        Work(int m, int p, int cells) {
             nb = new NbDensity(m);
             mu = new double[m];
+            logMuOverNf = new double[m];
+            logMuOverNf0 = new double[m];
+            log1pMuAlpha0 = new double[m];
             w = new double[m];
-            a = new double[(m + p) * p];
-            rhs = new double[m + p];
+            wz = new double[m];
+            eta = new double[cells];
+            expEta = new double[cells];
+            cellW = new double[cells];
+            cellWz = new double[cells];
+            a = new double[(cells + p) * p];
+            rhs = new double[cells + p];
             beta = new double[p];
             betaNew = new double[p];
             tmp = new double[p];
@@ -247,7 +265,6 @@ public final class NegativeBinomialGlm {
     private void fitRow(double[] y, int g, Result r, double[] pinv, int interceptCol, double[] lam, Work w) {
         int m = r.m;
         int p = r.p;
-        double[] x = r.x;
         if (pinv != null) {
             // start values: least squares of log(normalized counts + 0.1) on X
             for (int k = 0; k < p; k++) {
@@ -272,7 +289,7 @@ public final class NegativeBinomialGlm {
         }
         double[] betaInit = w.beta.clone();
         double alpha = r.alpha[g];
-        int iter = irls(y, g * m, r.sf, x, m, p, alpha, r.lambdaNat, w.beta, r.hatBeta, g * p, betaTol, maxit, minmu,
+        int iter = irls(y, g * m, r.sf, r.cells, alpha, r.lambdaNat, w.beta, r.hatBeta, g * p, betaTol, maxit, minmu,
                 w);
         // variances at the final weights (C++: recomputed from mu_hat)
         boolean stable = true;
@@ -281,7 +298,7 @@ public final class NegativeBinomialGlm {
                 stable = false;
             }
         }
-        boolean varPositive = sandwich(r, g, alpha, w);
+        boolean varPositive = sandwich(r, alpha, w);
         for (int k = 0; k < p; k++) {
             r.betaNat[g * p + k] = w.beta[k];
             r.betaLog2[g * p + k] = RMath.LOG2E * w.beta[k];
@@ -291,14 +308,12 @@ public final class NegativeBinomialGlm {
         r.iterations[g] = iter;
         r.converged[g] = conv;
         r.fitted[g] = true;
-        double ll = 0;
-        w.nb.prepare(y, g * m, 1 / alpha);
+        // NB log-likelihood at the final means (not bounded by minmu), R's dnbinom term by term: the
+        // LRT statistic is a difference of two of them and may be far smaller than either
+        double ll = 0; // w.nb was prepared by irls for this gene and dispersion
+        r.cells.expLinearPredictors(w.beta, 0, w.expEta);
         for (int j = 0; j < m; j++) {
-            double eta = 0;
-            for (int k = 0; k < p; k++) {
-                eta += x[j * p + k] * w.beta[k];
-            }
-            ll += w.nb.logDensity(j, r.sf[j] * Math.exp(eta));
+            ll += w.nb.logDensity(j, r.sf[j] * w.expEta[r.cells.cellOf[j]]);
         }
         r.logLike[g] = ll;
         if ((useOptim && !conv) || !stable || !varPositive) {
@@ -307,45 +322,56 @@ public final class NegativeBinomialGlm {
     }
 
     /**
-     * The C++ fitBeta loop for one gene (QR variant). Updates beta in place; writes the beta that
-     * produced the final fitted means (used for the weights and hat values) to muBeta[off..].
+     * The C++ fitBeta loop for one gene. Updates beta in place; writes the beta that produced the
+     * final fitted means (used for the weights and hat values) to muBeta[off..].
+     *
+     * <p>Each iteration solves DESeq2's ridge-penalized weighted least-squares problem
+     * min ||W^1/2 (X beta - z)||^2 + beta' Lambda beta, z_j = log(mu_j / nf_j) + (y_j - mu_j) / mu_j,
+     * by Householder QR as DESeq2 does, but on the design compressed to its distinct rows
+     * ({@link DesignMatrix.Cells}): rows sqrt(W_c) x_c' with right-hand side (sum_{j in c} w_j z_j) / sqrt(W_c),
+     * W_c = sum_{j in c} w_j, which have the same normal equations. Samples of one cell share the
+     * linear predictor, so exp and log are taken once per cell (log(mu_j / nf_j) is the cell's
+     * linear predictor unless mu_j was raised to minmu). The deviance of the convergence test is
+     * R's dnbinom sum at the first iteration and is carried on by the change of its mu-dependent
+     * part ({@link #logLikelihoodChange}), which costs one logarithm per sample instead of the
+     * saddle-point terms.
      *
      * @return the iteration count (maxit when not converged)
      */
-    static int irls(double[] y, int yOff, double[] nf, double[] x, int m, int p, double alpha, double[] lambdaNat,
+    static int irls(double[] y, int yOff, double[] nf, DesignMatrix.Cells cells, double alpha, double[] lambdaNat,
             double[] beta, double[] muBeta, int muBetaOff, double tol, int maxit, double minmu, Work w) {
-        double[] mu = w.mu;
-        for (int j = 0; j < m; j++) {
-            double eta = 0;
-            for (int k = 0; k < p; k++) {
-                eta += x[j * p + k] * beta[k];
-            }
-            mu[j] = Math.max(nf[j] * Math.exp(eta), minmu);
-        }
+        int m = cells.m;
+        int p = cells.p;
+        int nc = cells.count;
+        fittedMeans(nf, cells, beta, minmu, w);
         System.arraycopy(beta, 0, muBeta, muBetaOff, p);
-        double dev;
         double devOld = 0.0;
-        double size = 1.0 / alpha;
-        w.nb.prepare(y, yOff, size);
+        w.nb.prepare(y, yOff, 1.0 / alpha);
         int iter = 0;
         for (int t = 0; t < maxit; t++) {
             iter++;
             for (int j = 0; j < m; j++) {
-                double wj = mu[j] / (1.0 + alpha * mu[j]);
-                double sw = Math.sqrt(wj);
+                double mu = w.mu[j];
+                double q = 1.0 / (1.0 + alpha * mu);
+                w.w[j] = mu * q;
+                w.wz[j] = w.w[j] * w.logMuOverNf[j] + (y[yOff + j] - mu) * q;
+            }
+            cells.sums(w.w, w.cellW);
+            cells.sums(w.wz, w.cellWz);
+            for (int c = 0; c < nc; c++) {
+                double sw = Math.sqrt(w.cellW[c]);
                 for (int k = 0; k < p; k++) {
-                    w.a[j * p + k] = sw * x[j * p + k];
+                    w.a[c * p + k] = sw * cells.rows[c * p + k];
                 }
-                double z = Math.log(mu[j] / nf[j]) + (y[yOff + j] - mu[j]) / mu[j];
-                w.rhs[j] = sw * z;
+                w.rhs[c] = w.cellWz[c] / sw;
             }
             for (int k = 0; k < p; k++) {
                 for (int l = 0; l < p; l++) {
-                    w.a[(m + k) * p + l] = k == l ? Math.sqrt(lambdaNat[k]) : 0.0;
+                    w.a[(nc + k) * p + l] = k == l ? Math.sqrt(lambdaNat[k]) : 0.0;
                 }
-                w.rhs[m + k] = 0.0;
+                w.rhs[nc + k] = 0.0;
             }
-            SmallMatrix.leastSquares(w.a, m + p, p, w.rhs, w.betaNew, w.tmp);
+            SmallMatrix.leastSquares(w.a, nc + p, p, w.rhs, w.betaNew, w.tmp);
             System.arraycopy(w.betaNew, 0, beta, 0, p);
             boolean large = false;
             for (int k = 0; k < p; k++) {
@@ -357,17 +383,21 @@ public final class NegativeBinomialGlm {
                 iter = maxit;
                 break;
             }
-            for (int j = 0; j < m; j++) {
-                double eta = 0;
-                for (int k = 0; k < p; k++) {
-                    eta += x[j * p + k] * beta[k];
-                }
-                mu[j] = Math.max(nf[j] * Math.exp(eta), minmu);
-            }
+            fittedMeans(nf, cells, beta, minmu, w);
             System.arraycopy(beta, 0, muBeta, muBetaOff, p);
-            dev = 0.0;
-            for (int j = 0; j < m; j++) {
-                dev = dev + -2.0 * w.nb.logDensity(j, mu[j]);
+            double dev;
+            if (t == 0) {
+                dev = 0.0;
+                for (int j = 0; j < m; j++) {
+                    dev = dev + -2.0 * w.nb.logDensity(j, w.mu[j]);
+                }
+                w.dev0 = dev;
+                for (int j = 0; j < m; j++) {
+                    w.logMuOverNf0[j] = w.logMuOverNf[j];
+                    w.log1pMuAlpha0[j] = RMath.log1p(w.mu[j] * alpha);
+                }
+            } else {
+                dev = w.dev0 - 2.0 * logLikelihoodChange(y, yOff, m, alpha, w);
             }
             double convTest = Math.abs(dev - devOld) / (Math.abs(dev) + 0.1);
             if (Double.isNaN(convTest)) {
@@ -383,18 +413,56 @@ public final class NegativeBinomialGlm {
     }
 
     /**
+     * The change of the NB log-likelihood sum_j log NB(y_j; mu_j, 1/alpha) since the first IRLS
+     * iteration (whose means are in w.logMuOverNf0 and w.log1pMuAlpha0): only
+     * y log(mu) - (y + 1/alpha) log(1 + alpha mu) depends on mu, and its change is summed from the
+     * changes of log(mu) and log(1 + alpha mu), without the cancellation of the full terms.
+     */
+    private static double logLikelihoodChange(double[] y, int yOff, int m, double alpha, Work w) {
+        double size = 1.0 / alpha;
+        double change = 0.0;
+        for (int j = 0; j < m; j++) {
+            double yj = y[yOff + j];
+            change += yj * (w.logMuOverNf[j] - w.logMuOverNf0[j])
+                    - (yj + size) * (RMath.log1p(w.mu[j] * alpha) - w.log1pMuAlpha0[j]);
+        }
+        return change;
+    }
+
+    /**
+     * mu_j = max(nf_j exp(x_j' beta), minmu) into w.mu and log(mu_j / nf_j) into w.logMuOverNf,
+     * with one exp per cell (w.eta and w.expEta hold the cells' linear predictors and their exp).
+     */
+    private static void fittedMeans(double[] nf, DesignMatrix.Cells cells, double[] beta, double minmu, Work w) {
+        cells.linearPredictors(beta, 0, w.eta);
+        for (int c = 0; c < cells.count; c++) {
+            w.expEta[c] = Math.exp(w.eta[c]);
+        }
+        for (int j = 0; j < cells.m; j++) {
+            int c = cells.cellOf[j];
+            double mu = nf[j] * w.expEta[c];
+            if (mu < minmu) {
+                w.mu[j] = minmu;
+                w.logMuOverNf[j] = Math.log(minmu / nf[j]);
+            } else {
+                w.mu[j] = mu;
+                w.logMuOverNf[j] = w.eta[c];
+            }
+        }
+    }
+
+    /**
      * Diagonal of (X'WX + R)^-1 X'WX (X'WX + R)^-1 at the current w.mu into w.tmp.
      *
      * @return whether all variances are positive
      */
-    private static boolean sandwich(Result r, int g, double alpha, Work w) {
+    private static boolean sandwich(Result r, double alpha, Work w) {
         int m = r.m;
         int p = r.p;
-        double[] x = r.x;
         for (int j = 0; j < m; j++) {
             w.w[j] = w.mu[j] / (1.0 + alpha * w.mu[j]);
         }
-        xtwx(x, m, p, w.w, w.xtwx);
+        r.cells.weightedCrossprod(w.w, w.cellW, w.xtwx);
         System.arraycopy(w.xtwx, 0, w.pp, 0, p * p);
         for (int k = 0; k < p; k++) {
             w.pp[k * p + k] += r.lambdaNat[k];
@@ -416,18 +484,6 @@ public final class NegativeBinomialGlm {
             }
         }
         return pos;
-    }
-
-    static void xtwx(double[] x, int m, int p, double[] wts, double[] out) {
-        for (int k = 0; k < p; k++) {
-            for (int l = 0; l < p; l++) {
-                double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += x[j * p + k] * wts[j] * x[j * p + l];
-                }
-                out[k * p + l] = s;
-            }
-        }
     }
 
     /** DESeq2's fitNbinomGLMsOptim for one gene. */
@@ -493,7 +549,7 @@ public final class NegativeBinomialGlm {
             ll += RMath.dnbinomMuLog(y[g * m + j], size, muRow[j]);
         }
         double[] xtwx = new double[p * p];
-        xtwx(x, m, p, wts, xtwx);
+        r.cells.weightedCrossprod(wts, new double[r.cells.count], xtwx);
         double[] ridged = xtwx.clone();
         for (int k = 0; k < p; k++) {
             ridged[k * p + k] += r.lambdaNat[k];
@@ -520,6 +576,7 @@ public final class NegativeBinomialGlm {
         final int m;
         final int p;
         final double[] x;
+        final DesignMatrix.Cells cells;
         final double[] sf;
         final double[] alpha;
         final double minmu;
@@ -538,10 +595,16 @@ public final class NegativeBinomialGlm {
 
         Result(int n, int m, int p, double[] x, double[] sf, double[] alpha, double minmu, double[] lambdaNat,
                 boolean interceptOnly, List<String> names) {
+            this(n, m, p, x, DesignMatrix.Cells.of(x, m, p), sf, alpha, minmu, lambdaNat, interceptOnly, names);
+        }
+
+        private Result(int n, int m, int p, double[] x, DesignMatrix.Cells cells, double[] sf, double[] alpha,
+                double minmu, double[] lambdaNat, boolean interceptOnly, List<String> names) {
             this.n = n;
             this.m = m;
             this.p = p;
             this.x = x;
+            this.cells = cells;
             this.sf = sf;
             this.alpha = alpha;
             this.minmu = minmu;
@@ -564,7 +627,7 @@ public final class NegativeBinomialGlm {
          * rows[i] here) and {@code cleared} genes are marked not fitted (DESeq2's outlier refit).
          */
         Result withRows(int[] rows, Result refit, boolean[] cleared) {
-            Result r = new Result(n, m, p, x, sf, alpha.clone(), minmu, lambdaNat, interceptOnly, names);
+            Result r = new Result(n, m, p, x, cells, sf, alpha.clone(), minmu, lambdaNat, interceptOnly, names);
             System.arraycopy(betaNat, 0, r.betaNat, 0, n * p);
             System.arraycopy(betaLog2, 0, r.betaLog2, 0, n * p);
             System.arraycopy(seLog2, 0, r.seLog2, 0, n * p);
@@ -684,23 +747,25 @@ public final class NegativeBinomialGlm {
                 }
                 return;
             }
-            for (int j = 0; j < m; j++) {
-                double eta = 0;
-                if (optim[g]) {
-                    for (int k = 0; k < p; k++) {
-                        eta += x[j * p + k] * betaLog2[g * p + k];
-                    }
-                    out[j] = sf[j] * Math.pow(2, eta);
-                } else {
-                    for (int k = 0; k < p; k++) {
-                        eta += x[j * p + k] * betaNat[g * p + k];
-                    }
-                    out[j] = sf[j] * Math.exp(eta);
+            // one exp (or pow) per distinct row of X
+            double[] expEta = new double[cells.count];
+            if (optim[g]) {
+                cells.linearPredictors(betaLog2, g * p, expEta);
+                for (int c = 0; c < cells.count; c++) {
+                    expEta[c] = Math.pow(2, expEta[c]);
                 }
+            } else {
+                cells.expLinearPredictors(betaNat, g * p, expEta);
+            }
+            for (int j = 0; j < m; j++) {
+                out[j] = sf[j] * expEta[cells.cellOf[j]];
             }
         }
 
-        /** Diagonal of the hat matrix W^1/2 X (X'WX + R)^-1 X' W^1/2 of one gene (as fitBeta). */
+        /**
+         * Diagonal of the hat matrix W^1/2 X (X'WX + R)^-1 X' W^1/2 of one gene (as fitBeta):
+         * h_j = w_j x_c' (X'WX + R)^-1 x_c for the cell c of sample j.
+         */
         void hatDiagonals(int g, double[] out) {
             double a = alpha[g];
             double[] w = new double[m];
@@ -716,29 +781,22 @@ public final class NegativeBinomialGlm {
                 }
                 return;
             }
+            double[] cellScratch = new double[cells.count];
+            cells.expLinearPredictors(hatBeta, g * p, cellScratch);
             for (int j = 0; j < m; j++) {
-                double eta = 0;
-                for (int k = 0; k < p; k++) {
-                    eta += x[j * p + k] * hatBeta[g * p + k];
-                }
-                double mu = Math.max(sf[j] * Math.exp(eta), minmu);
+                double mu = Math.max(sf[j] * cellScratch[cells.cellOf[j]], minmu);
                 w[j] = mu / (1.0 + a * mu);
             }
             double[] xtwx = new double[p * p];
-            xtwx(x, m, p, w, xtwx);
+            cells.weightedCrossprod(w, cellScratch, xtwx);
             for (int k = 0; k < p; k++) {
                 xtwx[k * p + k] += lambdaNat[k];
             }
             double[] inv = new double[p * p];
             SmallMatrix.invert(xtwx, p, inv, new double[p * p]);
+            cells.quadraticForms(inv, cellScratch);
             for (int j = 0; j < m; j++) {
-                double s = 0;
-                for (int k = 0; k < p; k++) {
-                    for (int l = 0; l < p; l++) {
-                        s += x[j * p + k] * inv[k * p + l] * x[j * p + l];
-                    }
-                }
-                out[j] = w[j] * s;
+                out[j] = w[j] * cellScratch[cells.cellOf[j]];
             }
         }
     }

@@ -2,6 +2,7 @@ package org.benchtop.core.rnaseq;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import org.benchtop.core.ProgressMonitor;
 import org.benchtop.core.table.Column;
@@ -53,16 +54,26 @@ public final class TmmAnalysis {
     }
 
     static Table matrixTable(String source, CountMatrix c, double[] values) {
+        return matrixTable(source, c, i -> values[i]);
+    }
+
+    /**
+     * A gene-by-sample table (gene_id, then one column per sample), built a column at a time so that
+     * no second gene-by-sample array is needed.
+     *
+     * @param valueAt the value of gene g in sample j, by its index g * sampleCount + j in the count matrix
+     */
+    static Table matrixTable(String source, CountMatrix c, IntToDoubleFunction valueAt) {
         int n = c.geneCount();
         int m = c.sampleCount();
         List<Column> cols = new ArrayList<>();
         cols.add(Column.ofStrings("gene_id", c.geneIds().toArray(new String[0])));
+        double[] v = new double[n];
         for (int j = 0; j < m; j++) {
-            double[] v = new double[n];
             for (int g = 0; g < n; g++) {
-                v[g] = values[g * m + j];
+                v[g] = valueAt.applyAsDouble(g * m + j);
             }
-            cols.add(Column.ofDoubles(c.sampleName(j), v));
+            cols.add(Column.ofDoubles(c.sampleName(j), v)); // copies v
         }
         return Table.of(source, cols);
     }

@@ -96,7 +96,6 @@ public final class WaldTest {
         int n = glm.n;
         int m = glm.m;
         int p = glm.p;
-        double[] x = glm.x;
         double ln2 = Math.log(2);
         double[] lambda = new double[p];
         for (int k = 0; k < p; k++) {
@@ -109,6 +108,7 @@ public final class WaldTest {
         double[] beta = new double[p];
         double[] w = new double[m];
         double[] xtwx = new double[p * p];
+        double[] cellScratch = new double[glm.cells.count];
         double[] ridged = new double[p * p];
         double[] inv = new double[p * p];
         double[] t1 = new double[p * p];
@@ -122,15 +122,12 @@ public final class WaldTest {
             for (int k = 0; k < p; k++) {
                 beta[k] = ln2 * glm.betaLog2[g * p + k];
             }
+            glm.cells.expLinearPredictors(beta, 0, cellScratch);
             for (int j = 0; j < m; j++) {
-                double eta = 0;
-                for (int k = 0; k < p; k++) {
-                    eta += x[j * p + k] * beta[k];
-                }
-                double mu = Math.max(glm.sf[j] * Math.exp(eta), minmu);
+                double mu = Math.max(glm.sf[j] * cellScratch[glm.cells.cellOf[j]], minmu);
                 w[j] = mu / (1.0 + a * mu);
             }
-            NegativeBinomialGlm.xtwx(x, m, p, w, xtwx);
+            glm.cells.weightedCrossprod(w, cellScratch, xtwx);
             System.arraycopy(xtwx, 0, ridged, 0, p * p);
             for (int k = 0; k < p; k++) {
                 ridged[k * p + k] += lambda[k];
