@@ -43,9 +43,10 @@ PY
       ;;
     *x*)
       G="${1%x*}"; S="${1#*x}"
-      [ -f "$DATA/counts_${G}x${S}.csv" ] || python3 "$HERE/make_counts.py" "$G" "$S" "$DATA" >/dev/null
+      if [ ! -f "$DATA/counts_${G}x${S}.csv" ] || [ ! -f "$DATA/samples_${S}.csv" ]; then
+        python3 "$HERE/make_counts.py" "$G" "$S" "$DATA" >/dev/null
+      fi
       cp "$DATA/samples_${S}.csv" "$DATA/samples_${1}.csv"
-      cp "$DATA/counts_${G}x${S}.csv" "$DATA/counts_${1}.csv" 2>/dev/null || true
       ;;
   esac
 }
