@@ -82,6 +82,25 @@ final class RefCompare {
         report.append(" padj<").append(level).append(" set differences ").append(diff).append(';');
     }
 
+    /**
+     * The issue's checks of a results table against DESeq2's: dispersion, log2FoldChange, lfcSE and stat to 1e-4
+     * relative; pvalue and padj to 1e-3 relative (absolute differences below 1e-12 pass); identical NA patterns and
+     * the same set of genes with padj &lt; 0.1.
+     *
+     * @param genes gene ids of the reference rows, in the order of {@code res}
+     * @param res our results
+     * @param ref DESeq2's results, with those column names
+     */
+    void checkResults(String[] genes, DeseqResults res, RefData.Table ref) {
+        check("dispersion", genes, res.dispersion(), ref.doubles("dispersion"), 1e-4, 0);
+        check("log2FoldChange", genes, res.log2FoldChange(), ref.doubles("log2FoldChange"), 1e-4, 0);
+        check("lfcSE", genes, res.lfcSE(), ref.doubles("lfcSE"), 1e-4, 0);
+        check("stat", genes, res.stat(), ref.doubles("stat"), 1e-4, 0);
+        check("pvalue", genes, res.pvalue(), ref.doubles("pvalue"), 1e-3, 1e-12);
+        check("padj", genes, res.padj(), ref.doubles("padj"), 1e-3, 1e-12);
+        sameSignificant(genes, res.padj(), ref.doubles("padj"), 0.1);
+    }
+
     List<String> failures() {
         return failures;
     }
