@@ -134,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         HtmlReport.write(entry, html, true);
         say.println();
         say.println("Notebook entry (" + entry.analyses().size() + " analyses): " + eln
-                + " (ELN archive for eLabFTW, Kadi4Mat, RSpace, ...) and " + html);
+                + " (ELN archive: eLabFTW, Kadi4Mat, SampleDB, PASTA import it) and " + html);
 
         say.printf(Locale.ROOT, "%nIn %s: data/ (the inputs and the simulated truth), results/ (one table per analysis "
                 + "with its run record, and the plots), details/ (further tables), the notebook entry and its report.%n",

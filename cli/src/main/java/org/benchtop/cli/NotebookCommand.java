@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code benchtop notebook create|verify}: lab-notebook entries as {@code .eln} archives (ELN
- * Consortium format, importable by eLabFTW, Kadi4Mat, RSpace, SampleDB, PASTA, OpenSemanticLab) with
+ * Consortium format, checked against the importers of eLabFTW, Kadi4Mat, SampleDB and PASTA) with
  * an HTML (and PDF) report, and their integrity check.
  */
 @Command(name = "notebook", mixinStandardHelpOptions = true, description = "Lab notebook entries: gather results with their provenance into an .eln file "
