@@ -18,11 +18,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +30,7 @@ import org.benchtop.core.notebook.NotebookEntry;
 import org.benchtop.knime.plates.PlateFixtures;
 import org.benchtop.knime.plates.normalizer.PlateNormalizerNodeFactory;
 import org.benchtop.knime.plates.qc.PlateQcNodeFactory;
+import org.benchtop.knime.testing.NodeSettingsTesting;
 import org.benchtop.knimestub.testing.NodeModelRunner;
 import org.benchtop.knimestub.testing.StubExecutionContexts;
 import org.benchtop.knimestub.testing.StubNodeFactories;
@@ -113,21 +112,77 @@ class NotebookEntryNodeModelTest {
         return Path.of(((StringValue) StubTables.rows((BufferedDataTable) out[0]).get(0).getCell(0)).getStringValue());
     }
 
+    /** The keys of the first release, then those added since (optional: {@link NotebookEntrySettings#addedKeys()}). */
     @Test
     void savesExactlyTheReleasedConfigKeys() {
-        Set<String> expected = new HashSet<>();
+        List<String> expected = new ArrayList<>();
         for (String key : List.of("title", "author", "author_orcid", "author_email", "project", "notes", "output_folder",
-            "file_name", "overwrite", "write_html")) {
-            expected.add(key);
+            "file_name", "overwrite", "write_html", "license")) {
             expected.add(key + "_Internals");
+            expected.add(key);
         }
-        assertEquals(expected, runner(0, 0).saveSettings().keySet());
-        assertEquals(expected, runner(3, 2).saveSettings().keySet(), "the ports are not model settings");
+        assertEquals(expected, List.copyOf(runner(0, 0).saveSettings().keySet()));
+        assertEquals(expected, List.copyOf(runner(3, 2).saveSettings().keySet()), "the ports are not model settings");
+        assertEquals(Map.of("license", "0.1.0"), new NotebookEntrySettings().addedKeys());
+    }
+
+    /** The committed demo workflow's notebook settings, saved before the license existed. */
+    private static NodeSettings oldSavedSettings() throws IOException, InvalidSettingsException {
+        Path xml = Path.of(System.getProperty("benchtop.testflows.dir", System.getProperty("user.dir")))
+                .resolve("milademetan-demo/Lab Notebook Entry (#10)/settings.xml");
+        NodeSettings model = (NodeSettings) StubNodeSettings.load(xml).getNodeSettings(StubNodeSettings.MODEL_KEY);
+        assertFalse(model.containsKey("license") || model.containsKey("license_Internals"),
+                "the testflow must stay a workflow saved before the license existed: do not regenerate it");
+        return model;
+    }
+
+    /**
+     * A workflow saved before the license existed loads (the license empty, also after another value was loaded),
+     * saves its keys unchanged plus the license, and runs: the .eln says no license was chosen.
+     */
+    @Test
+    void settingsSavedBeforeTheLicenseExistedLoadAndRun() throws Exception {
+        NodeSettings old = oldSavedSettings();
+        NodeModelRunner r = configured(0, 0, "license", "internal use only");
+        r.loadSettings(old);
+        NodeSettings saved = r.saveSettings();
+        assertEquals("", saved.getString("license"));
+        assertEquals(StubNodeSettings.toXml(old), StubNodeSettings.toXml(NodeSettingsTesting.only(saved, old.keySet())),
+                "every released key is saved again unchanged");
+
+        Path space = Files.createDirectory(tmp.resolve("workspace"));
+        StubWorkflowContext.set(space.resolve("milademetan-demo"), space);
+        r.configure(new PortObjectSpec[0]);
+        Path eln = writtenEln(r.execute(StubExecutionContexts.create()));
+        assertEquals(space.resolve("milademetan-notebook/milademetan-demo.eln"), eln);
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+        assertEquals("", ElnReader.withDefaults().readEntry(eln).license());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://creativecommons.org/licenses/by/4.0/", "internal use only"})
+    void theLicenseIsWrittenToTheEln(String license) throws Exception {
+        NodeModelRunner r = configured(0, 0, "license", license);
+        Path eln = writtenEln(r.execute(StubExecutionContexts.create()));
+        assertTrue(ElnVerifier.withDefaults().verify(eln).intact());
+        assertEquals(license, ElnReader.withDefaults().readEntry(eln).license());
+        assertEquals(license, r.saveSettings().getString("license"));
+    }
+
+    /** Only keys added after the first release may be missing; a released key is still required. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"title", "author_orcid", "output_folder", "write_html"})
+    void settingsWithoutAReleasedKeyAreRejected(String key) throws Exception {
+        NodeSettings saved = configured(0, 0).saveSettings();
+        NodeModelRunner r = runner(0, 0);
+        r.validateSettings(NodeSettingsTesting.without(saved, "license"));
+        assertThrows(InvalidSettingsException.class, () -> r.validateSettings(NodeSettingsTesting.without(saved, key)));
+        assertThrows(InvalidSettingsException.class, () -> r.loadSettings(NodeSettingsTesting.without(saved, key)));
     }
 
     @Test
     void settingsRoundTripGivesIdenticalXml() throws Exception {
-        NodeModelRunner a = configured(1, 1, "file_name", "qc.eln");
+        NodeModelRunner a = configured(1, 1, "file_name", "qc.eln", "license", "CC-BY-4.0");
         NodeSettings s = a.saveSettings();
         s.addBoolean("overwrite", true);
         s.addBoolean("write_html", false);
@@ -218,6 +273,8 @@ class NotebookEntryNodeModelTest {
         assertTrue(xml.contains("<outPort index=\"0\" name=\"Written files\">"), xml);
         assertTrue(xml.contains("<option name=\"" + NotebookEntryNodeDialog.FOLDER_LABEL + "\">"),
                 "the description names the dialog's output folder option");
+        assertTrue(xml.contains("<option name=\"" + NotebookEntryNodeDialog.LICENSE_LABEL + "\">"),
+                "the description names the dialog's license option");
     }
 
     @Test

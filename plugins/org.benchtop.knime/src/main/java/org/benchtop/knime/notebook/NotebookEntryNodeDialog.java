@@ -10,12 +10,20 @@ final class NotebookEntryNodeDialog extends DefaultNodeSettingsPane {
     /** The label of the output folder; the node description's option has the same name. */
     static final String FOLDER_LABEL = "Output folder (path or URL)";
 
+    /** The label of the license; the node description's option has the same name. */
+    static final String LICENSE_LABEL = "License (URL or text, optional)";
+
     NotebookEntryNodeDialog() {
         NotebookEntrySettings s = new NotebookEntrySettings();
         createNewGroup("Entry");
         addDialogComponent(new DialogComponentString(s.title, "Title"));
         addDialogComponent(new DialogComponentString(s.project, "Project (optional)"));
         addDialogComponent(new DialogComponentString(s.notes, "Notes (optional)"));
+        DialogComponentString license = new DialogComponentString(s.license, LICENSE_LABEL, false, 40);
+        license.setToolTipText("Under which terms others may reuse the entry: a URL such as "
+                + "https://creativecommons.org/licenses/by/4.0/ or a short text such as 'internal use only'. "
+                + "Empty: no license chosen, and the .eln says so.");
+        addDialogComponent(license);
         closeCurrentGroup();
         createNewGroup("Author");
         addDialogComponent(new DialogComponentString(s.author, "Full name"));

@@ -107,7 +107,8 @@ final class NotebookEntryNodeModel extends NodeModel {
         settings.validateValues();
         List<String> warnings = new ArrayList<>();
         NotebookEntry.Builder b = NotebookEntry.builder().title(settings.title.getStringValue())
-                .project(settings.project.getStringValue()).notes(settings.notes.getStringValue());
+                .project(settings.project.getStringValue()).notes(settings.notes.getStringValue())
+                .license(settings.license.getStringValue());
         Path folder = settings.folder();
         Path eln = settings.elnFile(folder);
         Path html = settings.writeHtml.getBooleanValue() ? NotebookEntrySettings.htmlFile(eln) : null;

@@ -44,6 +44,11 @@ final class NotebookEntrySettings extends BenchtopSettings {
     static final String CFG_OVERWRITE = "overwrite";
     /** Config key: whether the HTML report is written beside the .eln file. */
     static final String CFG_WRITE_HTML = "write_html";
+    /**
+     * Config key, added during 0.1.0 development (optional: workflows saved by earlier builds lack it): the license
+     * under which the entry may be reused, a URL or a short text; empty: none chosen.
+     */
+    static final String CFG_LICENSE = "license";
 
     /** A folder beside the workflow, as an example in messages and the dialog. */
     static final String URL_EXAMPLE = "knime://knime.workflow/../notebook";
@@ -58,6 +63,7 @@ final class NotebookEntrySettings extends BenchtopSettings {
     final SettingsModelString fileName = add(new SettingsModelString(CFG_FILE_NAME, ""));
     final SettingsModelBoolean overwrite = add(new SettingsModelBoolean(CFG_OVERWRITE, false));
     final SettingsModelBoolean writeHtml = add(new SettingsModelBoolean(CFG_WRITE_HTML, true));
+    final SettingsModelString license = addSince("0.1.0", CFG_LICENSE, new SettingsModelString(CFG_LICENSE, ""));
 
     /** @return the author as the engine takes it */
     NotebookEntry.Author toAuthor() {
