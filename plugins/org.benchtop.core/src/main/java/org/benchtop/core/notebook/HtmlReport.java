@@ -254,6 +254,16 @@ public final class HtmlReport {
             }
             h.append("<span><b>Created:</b> ").append(UTC.format(entry.created())).append("</span>");
             h.append("<span><b>Analyses:</b> ").append(entry.analyses().size()).append("</span>");
+            String license = entry.license();
+            if (license != null && !license.isBlank()) {
+                h.append("<span><b>License:</b> ");
+                if (license.startsWith("https://") || license.startsWith("http://")) {
+                    h.append("<a href=\"").append(escape(license)).append("\">").append(escape(license)).append("</a>");
+                } else {
+                    h.append(escape(license));
+                }
+                h.append("</span>");
+            }
             h.append("</p>\n");
             if (!entry.notes().isEmpty()) {
                 h.append("<div class=\"notes\">");

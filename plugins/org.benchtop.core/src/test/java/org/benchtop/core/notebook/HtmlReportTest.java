@@ -86,6 +86,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsTheLicenseALinkWhenItIsAUrl() throws Exception {
+        String cc = "https://creativecommons.org/licenses/by/4.0/";
+        Document d = parse(HtmlReport.render(NotebookFixtures.awkwardEntry(cc)));
+        assertTrue(text(d).contains("License: " + cc), text(d));
+        NodeList links = d.getElementsByTagName("a");
+        boolean linked = false;
+        for (int i = 0; i < links.getLength(); i++) {
+            linked |= ((Element) links.item(i)).getAttribute("href").equals(cc);
+        }
+        assertTrue(linked, "the license URL is a link");
+        assertTrue(text(parse(HtmlReport.render(NotebookFixtures.awkwardEntry("internal use only"))))
+                .contains("License: internal use only"));
+        assertFalse(text(parse(HtmlReport.render(NotebookFixtures.awkwardEntry(null)))).contains("License:"),
+                "no license chosen: nothing shown");
+    }
+
+    @Test
     void summaryComesFirstWithTheKeyNumbersOfEveryAnalysis() throws Exception {
         String t = text(parse(HtmlReport.render(NotebookFixtures.fullEntry())));
         int summary = t.indexOf("Summary");
