@@ -8,7 +8,7 @@ Only subsets rows and renames/subsets columns: every value is copied as text, no
                      seven normalizations, renamed to the Plate Normalizer's output column names
 
 Run from anywhere:  python3 make_expected.py [REFDATA_PLATES_DIR]
-(default: ../../../shared/refdata/plates relative to this file, i.e. /work/shared/refdata/plates).
+(default: ../../../shared/refdata/plates relative to this file: the shared reference data beside the repository).
 The build never runs this script; its output is committed.
 """
 import csv

@@ -15,7 +15,7 @@ Ports 1 (screen QC, pooled over all 57 plates in the reference: not comparable o
 4 (overview image) have no reference.
 
 Run from anywhere:  python3 make_expected.py [REFDATA_PLATES_DIR]
-(default: ../../../shared/refdata/plates relative to this file, i.e. /work/shared/refdata/plates).
+(default: ../../../shared/refdata/plates relative to this file: the shared reference data beside the repository).
 The build never runs this script; its output is committed.
 """
 import csv
