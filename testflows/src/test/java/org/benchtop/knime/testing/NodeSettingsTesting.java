@@ -1,8 +1,16 @@
 package org.benchtop.knime.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
 import java.util.Collection;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import org.benchtop.knimestub.testing.NodeModelRunner;
+import org.benchtop.knimestub.testing.StubNodeSettings;
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 
 /** Helpers the node tests share for building settings. */
@@ -34,6 +42,26 @@ public final class NodeSettingsTesting {
      */
     public static NodeSettings only(NodeSettings saved, Collection<String> keys) {
         return copy(saved, keys::contains);
+    }
+
+    /**
+     * The round trip of a workflow save: the settings of {@code configured} written as KNIME's XML and loaded into a
+     * new node model must be saved again as the same XML; and they must differ from a new model's defaults, or the
+     * round trip would prove nothing.
+     *
+     * @param configured a node model whose settings were changed from the defaults
+     * @param fresh makes a new node model of the same node
+     * @return the settings the new model saved after loading the XML
+     */
+    public static NodeSettings roundTripThroughXml(NodeModelRunner configured, Supplier<NodeModelRunner> fresh)
+            throws IOException, InvalidSettingsException {
+        String first = StubNodeSettings.toXml(configured.saveSettings());
+        NodeModelRunner loaded = fresh.get();
+        loaded.loadSettings(StubNodeSettings.fromXml(first));
+        NodeSettings again = loaded.saveSettings();
+        assertEquals(first, StubNodeSettings.toXml(again));
+        assertNotEquals(StubNodeSettings.toXml(fresh.get().saveSettings()), first, "the values must not be defaults");
+        return again;
     }
 
     private static NodeSettings copy(NodeSettings saved, Predicate<String> keep) {

@@ -10,7 +10,6 @@ import static org.benchtop.knime.qpcr.QpcrFixtures.text;
 import static org.benchtop.knime.qpcr.QpcrFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,9 +20,9 @@ import java.util.Map;
 
 import org.benchtop.core.notebook.RunRecord;
 import org.benchtop.knime.qpcr.QpcrFixtures;
+import org.benchtop.knime.testing.NodeSettingsTesting;
 import org.benchtop.knimestub.testing.NodeModelRunner;
 import org.benchtop.knimestub.testing.StubExecutionContexts;
-import org.benchtop.knimestub.testing.StubNodeSettings;
 import org.benchtop.knimestub.testing.StubTables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,13 +90,7 @@ class QpcrQuantificationNodeModelTest {
         s.addDouble("sd_threshold", 0.3);
         s.addBoolean("exclude_outliers", true);
         a.loadSettings(s);
-        String first = StubNodeSettings.toXml(a.saveSettings());
-
-        NodeModelRunner b = runner();
-        b.loadSettings(StubNodeSettings.fromXml(first));
-        NodeSettings again = b.saveSettings();
-        assertEquals(first, StubNodeSettings.toXml(again));
-        assertNotEquals(StubNodeSettings.toXml(runner().saveSettings()), first, "the values must not be defaults");
+        NodeSettings again = NodeSettingsTesting.roundTripThroughXml(a, QpcrQuantificationNodeModelTest::runner);
         assertEquals("GAPDH,ACTB", again.getString("reference_genes"));
         assertEquals(35, again.getDouble("cq_cutoff"));
         assertTrue(again.getBoolean("exclude_outliers"));
