@@ -125,6 +125,15 @@ final class LevenbergMarquardt {
 
     /** a = J'J (full), g = J'r. */
     static void normalEquations(double[] jac, double[] r, int n, int p, double[] a, double[] g) {
+        if (p == 4) {
+            normalEquations4(jac, r, n, a, g);
+        } else {
+            normalEquationsAnyP(jac, r, n, p, a, g);
+        }
+    }
+
+    /** {@link #normalEquations} for any number of parameters. */
+    static void normalEquationsAnyP(double[] jac, double[] r, int n, int p, double[] a, double[] g) {
         java.util.Arrays.fill(a, 0);
         java.util.Arrays.fill(g, 0);
         for (int i = 0; i < n; i++) {
@@ -147,6 +156,66 @@ final class LevenbergMarquardt {
                 a[k * p + j] = a[j * p + k];
             }
         }
+    }
+
+    /**
+     * {@link #normalEquations} for the four parameters of LL.4 (the usual model), with the sums in
+     * local variables: the same products added in the same order (a zero Jacobian entry skipped as
+     * there), so the same bits, in about half the time of the general loops under the C1 compiler
+     * the command line runs with.
+     */
+    static void normalEquations4(double[] jac, double[] r, int n, double[] a, double[] g) {
+        double a00 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a22 = 0, a30 = 0, a31 = 0, a32 = 0, a33 = 0;
+        double g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+        for (int i = 0, row = 0; i < n; i++, row += 4) {
+            double ri = r[i];
+            double j0 = jac[row];
+            double j1 = jac[row + 1];
+            double j2 = jac[row + 2];
+            double j3 = jac[row + 3];
+            if (j0 != 0) {
+                g0 += j0 * ri;
+                a00 += j0 * j0;
+            }
+            if (j1 != 0) {
+                g1 += j1 * ri;
+                a10 += j1 * j0;
+                a11 += j1 * j1;
+            }
+            if (j2 != 0) {
+                g2 += j2 * ri;
+                a20 += j2 * j0;
+                a21 += j2 * j1;
+                a22 += j2 * j2;
+            }
+            if (j3 != 0) {
+                g3 += j3 * ri;
+                a30 += j3 * j0;
+                a31 += j3 * j1;
+                a32 += j3 * j2;
+                a33 += j3 * j3;
+            }
+        }
+        a[0] = a00;
+        a[1] = a10;
+        a[2] = a20;
+        a[3] = a30;
+        a[4] = a10;
+        a[5] = a11;
+        a[6] = a21;
+        a[7] = a31;
+        a[8] = a20;
+        a[9] = a21;
+        a[10] = a22;
+        a[11] = a32;
+        a[12] = a30;
+        a[13] = a31;
+        a[14] = a32;
+        a[15] = a33;
+        g[0] = g0;
+        g[1] = g1;
+        g[2] = g2;
+        g[3] = g3;
     }
 
     /** Solves m x = b for symmetric positive definite m (destroyed); false if not positive definite. */

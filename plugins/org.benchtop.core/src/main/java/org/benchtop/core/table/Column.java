@@ -29,9 +29,22 @@ public final class Column {
     private final boolean[] booleans;
     /** INT, LONG, BOOLEAN: {@code true} where missing; {@code null} when nothing is missing. */
     private final boolean[] missing;
+    /**
+     * DOUBLE columns read from a file: the file's text of the values that it writes exactly as
+     * {@link #getString(int)} does, value after value, and no text for the others ({@code null} if
+     * there is none). The writer copies this text instead of formatting the number again.
+     */
+    private final byte[] text;
+    /** The end of each row's text in {@link #text} (a row's text starts where the previous one's ends). */
+    private final int[] textEnd;
 
     private Column(String name, ColumnType type, int size, double[] doubles, int[] ints, long[] longs,
             String[] strings, boolean[] booleans, boolean[] missing) {
+        this(name, type, size, doubles, ints, longs, strings, booleans, missing, null, null);
+    }
+
+    private Column(String name, ColumnType type, int size, double[] doubles, int[] ints, long[] longs,
+            String[] strings, boolean[] booleans, boolean[] missing, byte[] text, int[] textEnd) {
         this.name = checkName(name);
         this.type = type;
         this.size = size;
@@ -41,6 +54,8 @@ public final class Column {
         this.strings = strings;
         this.booleans = booleans;
         this.missing = missing == null || !any(missing) ? null : missing;
+        this.text = text;
+        this.textEnd = textEnd;
     }
 
     // ---------------------------------------------------------------- factories
@@ -139,6 +154,15 @@ public final class Column {
         return new Column(name, ColumnType.DOUBLE, v.length, v, null, null, null, null, null);
     }
 
+    /**
+     * @param text the text of values exactly as {@link #getString(int)} gives it (ASCII), one after
+     *        the other; an empty text (always for a missing value) means the value is not given
+     * @param textEnd where each row's text ends in {@code text} (at least {@code v.length} entries)
+     */
+    static Column doubles(String name, double[] v, byte[] text, int[] textEnd) {
+        return new Column(name, ColumnType.DOUBLE, v.length, v, null, null, null, null, null, text, textEnd);
+    }
+
     static Column ints(String name, int[] v, boolean[] missing) {
         return new Column(name, ColumnType.INT, v.length, null, v, null, null, null, missing);
     }
@@ -156,6 +180,16 @@ public final class Column {
     }
 
     // Package-private views of the internal arrays (not copies), for the CSV writer: never modify them.
+
+    /** @return the text of a DOUBLE column's values (see {@link #doubles(String, double[], byte[], int[])}), or {@code null} */
+    byte[] textRef() {
+        return text;
+    }
+
+    /** @return where each row's text ends in {@link #textRef()}, or {@code null} */
+    int[] textEndRef() {
+        return textEnd;
+    }
 
     /** @return the values of a DOUBLE column (internal array) */
     double[] doublesRef() {
@@ -362,7 +396,7 @@ public final class Column {
      * @return a column with the same values under {@code newName}
      */
     public Column withName(String newName) {
-        return new Column(newName, type, size, doubles, ints, longs, strings, booleans, missing);
+        return new Column(newName, type, size, doubles, ints, longs, strings, booleans, missing, text, textEnd);
     }
 
     // ---------------------------------------------------------------- object methods

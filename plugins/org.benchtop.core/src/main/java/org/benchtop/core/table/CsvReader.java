@@ -72,11 +72,15 @@ import org.apache.commons.csv.QuoteMode;
  * how to fix the file. A file with a header and no data rows gives a table with 0 rows.
  *
  * <p>Memory and speed: values are parsed as they stream past, straight into primitive arrays;
- * the text of typed values is kept as compact bytes only until the column's type is settled. A file
- * of 4 MB or more without any quote character is read in blocks of about 2 MB, cut at line ends and
- * parsed in parallel (one Commons CSV parser per block, on the common fork-join pool); the result,
- * including column types and line numbers, is that of the sequential read, which every other input
- * and every error report uses. Immutable and thread-safe.
+ * the text of typed values is kept as compact bytes until the column's type is settled, and a
+ * DOUBLE column keeps the text of the values that are written exactly as {@link CsvWriter} writes
+ * them (so that writing or hashing the table copies it instead of formatting the number again). A
+ * file of 4 MB or more without any quote character is read in blocks of about 2 MB, cut at line
+ * ends and parsed in parallel on the common fork-join pool; a block of such lines holds no CSV
+ * syntax but delimiters and line ends, and is split at them directly (exactly the records and
+ * fields Commons CSV returns for it: {@code CsvReaderBlocksTest} compares the two on random files).
+ * The result, including column types and line numbers, is that of the sequential Commons CSV read,
+ * which every other input and every error report uses. Immutable and thread-safe.
  */
 public final class CsvReader {
 
@@ -203,8 +207,8 @@ public final class CsvReader {
 
     /**
      * Reads a large file in parallel: the data lines are cut into blocks of about
-     * {@value #BLOCK_BYTES} bytes at line ends, each block is parsed by its own Commons CSV parser
-     * into its own column builders, and the blocks' columns are joined in file order with the type
+     * {@value #BLOCK_BYTES} bytes at line ends, each block is split into its own column builders
+     * ({@link #splitBlock}; with Commons CSV if a delimiter is not ASCII), and the blocks' columns are joined in file order with the type
      * rules of the sequential read (a column's type is the narrowest that holds the values of every
      * block). Cutting at line ends is only safe when no field spans lines, so only files without
      * any quote character (and with LF or CRLF line ends) qualify. The result equals that of the
@@ -257,10 +261,10 @@ public final class CsvReader {
                     break;
                 }
             }
-            if (headerText == null) {
+            if (headerText == null || delim >= 128) { // blocks are split at ASCII delimiters
                 return null;
             }
-            CSVFormat format = blockFormat(delim);
+            CSVFormat format = csvFormat(delim);
             CSVRecord header;
             try (CSVParser hp = format.parse(new StringReader(headerText))) {
                 header = hp.iterator().next();
@@ -351,7 +355,8 @@ public final class CsvReader {
         return b;
     }
 
-    private static CSVFormat blockFormat(char delim) {
+    /** Commons CSV's format of the sequential read (and of the header of a read in blocks). */
+    private static CSVFormat csvFormat(char delim) {
         return CSVFormat.DEFAULT.builder().setDelimiter(delim).setIgnoreEmptyLines(false)
                 .setQuoteMode(QuoteMode.ALL_NON_NULL) // only to tell a blank line from ""
                 .get();
@@ -375,51 +380,108 @@ public final class CsvReader {
     /**
      * Parses the data lines in {@code bytes[from, to)} as the sequential read does.
      *
-     * @return the block, or {@code null} if it holds a quote or a lone CR, or anything fails
+     * @return the block, or {@code null} if it holds a quote, a lone CR or bytes that are not
+     *         UTF-8, or a record of another number of fields than the header (the sequential read
+     *         reports it)
      */
     private Block parseBlock(byte[] bytes, int from, int to, String source, char delim, String[] names,
             boolean[] forceString) {
         int lineBreaks = 0;
+        boolean ascii = true;
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b == '\n') {
                 lineBreaks++;
             } else if (b == '"' || b == '\r' && (i + 1 == to || bytes[i + 1] != '\n')) {
                 return null;
+            } else if (b < 0) {
+                ascii = false;
             }
+        }
+        if (!ascii && !isUtf8(bytes, from, to)) {
+            return null;
         }
         int nc = names.length;
         ColumnBuilder[] cols = new ColumnBuilder[nc];
         for (int c = 0; c < nc; c++) {
             cols[c] = new ColumnBuilder(names[c], forceString[c]);
         }
-        Parse p = new Parse(source, delim, null);
-        try (CSVParser parser = blockFormat(delim).parse(new InputStreamReader(
-                new ByteArrayInputStream(bytes, from, to - from), StandardCharsets.UTF_8.newDecoder()))) {
-            int line = 0;
-            int rows = 0;
-            int[] lines = new int[1024];
-            for (CSVRecord r : parser) {
-                int start = line + 1;
-                line = (int) parser.getCurrentLineNumber();
-                if (isBlank(r, nc)) {
-                    continue;
-                }
-                if (r.size() != nc) {
-                    return null;
-                }
-                for (int c = 0; c < nc; c++) {
-                    String v = r.get(c);
-                    cols[c].add(v == null ? "" : v, p);
-                }
-                if (rows == lines.length) {
-                    lines = Arrays.copyOf(lines, grow(rows));
-                }
-                lines[rows++] = start;
-            }
-            return new Block(cols, rows, lines, lineBreaks);
-        } catch (IOException | RuntimeException e) {
+        try {
+            return splitBlock(bytes, from, to, new Parse(source, delim, null), delim, cols, lineBreaks);
+        } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * Splits a block that holds no quote character, no lone CR and only valid UTF-8 into its records
+     * and fields, which here are exactly what Commons CSV returns for the block (its format has no
+     * escape or comment character, no trimming and no quotes in play): a record is a line, LF or
+     * CRLF ended or ending the block; a field is the text between delimiters. Delimiter and line
+     * bytes are ASCII, so they never cut a UTF-8 sequence. {@code CsvReaderBlocksTest} compares the
+     * result with the Commons CSV read of the same text.
+     */
+    private static Block splitBlock(byte[] bytes, int from, int to, Parse p, char delim, ColumnBuilder[] cols,
+            int lineBreaks) {
+        int nc = cols.length;
+        byte d = (byte) delim;
+        int rows = 0;
+        int[] lines = new int[Math.max(16, lineBreaks + 1)];
+        int line = 0;
+        int pos = from;
+        while (pos < to) {
+            line++;
+            int lf = pos;
+            int fields = 1;
+            while (lf < to) {
+                byte b = bytes[lf];
+                if (b == '\n') {
+                    break;
+                }
+                if (b == d) {
+                    fields++;
+                }
+                lf++;
+            }
+            int end = lf > pos && bytes[lf - 1] == '\r' ? lf - 1 : lf; // the delimiter is never CR
+            if (fields == 1 && isBlankLine(bytes, pos, end, nc)) {
+                pos = lf + 1;
+                continue;
+            }
+            if (fields != nc) {
+                return null; // the sequential read reports it
+            }
+            int start = pos;
+            for (int c = 0; c < nc; c++) {
+                int stop = start;
+                while (stop < end && bytes[stop] != d) {
+                    stop++;
+                }
+                cols[c].add(bytes, start, stop, null, p);
+                start = stop + 1;
+            }
+            lines[rows++] = line;
+            pos = lf + 1;
+        }
+        return new Block(cols, rows, lines, lineBreaks);
+    }
+
+    /**
+     * As {@link #isBlank(CSVRecord, int)} for a line without delimiter: empty, or, in a table of
+     * several columns, white space only ({@link String#isBlank()}; the caller passes ASCII or valid
+     * UTF-8).
+     */
+    private static boolean isBlankLine(byte[] bytes, int from, int to, int columns) {
+        return from == to || columns > 1 && new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+    }
+
+    /** @return whether {@code bytes[from, to)} is well-formed UTF-8 */
+    private static boolean isUtf8(byte[] bytes, int from, int to) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, from, to - from));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -574,28 +636,36 @@ public final class CsvReader {
         /** The header names, once read. */
         private String[] names = new String[0];
         private char delim;
+        /** The missing tokens that are not empty, as UTF-8. */
+        private final byte[][] tokens;
         private final int maxTokenLength;
-        /** ASCII characters that start a missing token; most values are rejected on this alone. */
-        private final boolean[] tokenStart = new boolean[128];
+        /** Bytes that start a missing token; most values are rejected on this alone. */
+        private final boolean[] tokenStart = new boolean[256];
         private boolean emptyIsMissing;
-        /** Scratch results of {@link #classify(String)}. */
+        /** Scratch results of {@link #classify(byte[], int, int)}. */
         private long integer;
         private boolean negative;
         private double real;
+        /** Whether the text of the last {@link #K_DOUBLE} is the canonical text of {@link #real}. */
+        private boolean canonical;
 
         Parse(String source, char delim, Path file) {
             this.source = source;
             this.file = file;
             this.delim = delim;
             int max = 0;
+            List<byte[]> nonEmpty = new ArrayList<>();
             for (String t : missingTokens) {
-                max = Math.max(max, t.length());
-                if (t.isEmpty()) {
+                byte[] b = t.getBytes(StandardCharsets.UTF_8);
+                if (b.length == 0) {
                     emptyIsMissing = true;
-                } else if (t.charAt(0) < 128) {
-                    tokenStart[t.charAt(0)] = true;
+                } else {
+                    nonEmpty.add(b);
+                    max = Math.max(max, b.length);
+                    tokenStart[b[0] & 0xff] = true;
                 }
             }
+            this.tokens = nonEmpty.toArray(new byte[0][]);
             this.maxTokenLength = max;
         }
 
@@ -606,10 +676,7 @@ public final class CsvReader {
                 if (delim == 0) {
                     delim = detectDelimiter(in);
                 }
-                CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delim).setIgnoreEmptyLines(false)
-                        .setQuoteMode(QuoteMode.ALL_NON_NULL) // only to tell a blank line from ""
-                        .get();
-                try (CSVParser parser = format.parse(in)) {
+                try (CSVParser parser = csvFormat(delim).parse(in)) {
                     Iterator<CSVRecord> it = parser.iterator();
                     // header: first record that is not a blank line
                     CSVRecord header = null;
@@ -754,57 +821,62 @@ public final class CsvReader {
                     cols[nc - 1].name, Integer.valueOf(nc), delimName);
         }
 
-        private boolean isMissing(String trimmed) {
-            int len = trimmed.length();
+        /** @return whether the trimmed UTF-8 text {@code b[from, to)} is a missing token */
+        private boolean isMissing(byte[] b, int from, int to) {
+            int len = to - from;
             if (len == 0) {
                 return emptyIsMissing;
             }
-            if (len > maxTokenLength) {
+            if (len > maxTokenLength || !tokenStart[b[from] & 0xff]) {
                 return false;
             }
-            char c0 = trimmed.charAt(0);
-            return (c0 >= 128 || tokenStart[c0]) && missingTokens.contains(trimmed);
+            for (byte[] t : tokens) {
+                if (Arrays.equals(t, 0, t.length, b, from, to)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
-         * Classifies a trimmed, non-empty, non-missing field.
+         * Classifies a trimmed, non-empty, non-missing field, given as UTF-8 text {@code b[from, to)};
+         * only ASCII text can be a boolean or a number.
          *
          * @return one of the K_ constants; sets {@link #integer}/{@link #negative} for integers and
-         *         {@link #real} for other numbers
+         *         {@link #real} (and {@link #canonical}) for other numbers
          */
-        private int classify(String t) {
-            int len = t.length();
-            char c0 = t.charAt(0);
+        private int classify(byte[] b, int from, int to) {
+            canonical = false;
+            int len = to - from;
+            int c0 = b[from];
             if ((len == 4 || len == 5) && (c0 == 't' || c0 == 'T' || c0 == 'f' || c0 == 'F')) {
-                if ("true".equalsIgnoreCase(t)) {
+                if (equalsIgnoreCase(b, from, to, "true")) {
                     return K_TRUE;
                 }
-                if ("false".equalsIgnoreCase(t)) {
+                if (equalsIgnoreCase(b, from, to, "false")) {
                     return K_FALSE;
                 }
                 return K_TEXT;
             }
-            int i = 0;
+            int i = from;
             boolean neg = false;
             if (c0 == '-' || c0 == '+') {
                 neg = c0 == '-';
-                i = 1;
+                i++;
                 if (len == 1) {
                     return K_TEXT;
                 }
             }
-            char c = t.charAt(i);
+            int c = b[i];
             if (c == 'I' || c == 'i') {
-                int rest = len - i;
-                if (rest == 3 && t.regionMatches(true, i, "inf", 0, 3)
-                        || rest == 8 && t.regionMatches(true, i, "infinity", 0, 8)) {
+                if (equalsIgnoreCase(b, i, to, "inf") || equalsIgnoreCase(b, i, to, "infinity")) {
                     real = neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
                     return K_DOUBLE;
                 }
                 return K_TEXT;
             }
             if (c == 'N' || c == 'n') {
-                if (len - i == 3 && t.regionMatches(true, i, "nan", 0, 3)) {
+                if (equalsIgnoreCase(b, i, to, "nan")) {
                     real = Double.NaN;
                     return K_DOUBLE;
                 }
@@ -816,8 +888,8 @@ public final class CsvReader {
             long acc = 0;
             boolean overflow = false;
             int start = i;
-            while (i < len) {
-                int d = t.charAt(i) - '0';
+            while (i < to) {
+                int d = b[i] - '0';
                 if (d < 0 || d > 9) {
                     break;
                 }
@@ -836,9 +908,9 @@ public final class CsvReader {
                 i++;
             }
             boolean mantissa = i > start;
-            if (i == len) {
+            if (i == to) {
                 if (overflow) {
-                    real = NumberInput.parseDouble(t, true);
+                    real = NumberInput.parseDouble(ascii(b, from, to), true);
                     return K_DOUBLE;
                 }
                 integer = neg ? acc : -acc;
@@ -849,10 +921,12 @@ public final class CsvReader {
             long m = -acc;
             boolean exact = !overflow && m < EXACT_LIMIT;
             int e = 0;
-            if (t.charAt(i) == '.') {
+            int intDigits = i - start;
+            int dot = i;
+            if (b[i] == '.') {
                 i++;
-                while (i < len) {
-                    int d = t.charAt(i) - '0';
+                while (i < to) {
+                    int d = b[i] - '0';
                     if (d < 0 || d > 9) {
                         break;
                     }
@@ -872,18 +946,19 @@ public final class CsvReader {
             if (!mantissa) {
                 return K_TEXT;
             }
-            if (i < len && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            int fractionEnd = i;
+            if (i < to && (b[i] == 'e' || b[i] == 'E')) {
                 i++;
                 boolean negExp = false;
-                if (i < len && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-                    negExp = t.charAt(i) == '-';
+                if (i < to && (b[i] == '+' || b[i] == '-')) {
+                    negExp = b[i] == '-';
                     i++;
                 }
                 int e0 = i;
                 int exp = 0;
-                while (i < len && isDigit(t.charAt(i))) {
+                while (i < to && b[i] >= '0' && b[i] <= '9') {
                     if (exp < 10_000) {
-                        exp = exp * 10 + t.charAt(i) - '0';
+                        exp = exp * 10 + b[i] - '0';
                     }
                     i++;
                 }
@@ -892,7 +967,7 @@ public final class CsvReader {
                 }
                 e += negExp ? -exp : exp;
             }
-            if (i != len) {
+            if (i != to) {
                 return K_TEXT;
             }
             if (exact && e >= -22 && e <= 22) {
@@ -900,12 +975,63 @@ public final class CsvReader {
                 // multiplication or division gives the nearest double, as Double.parseDouble does
                 double v = e < 0 ? (double) m / POW10[-e] : (double) m * POW10[e];
                 real = neg ? -v : v;
+                canonical = c0 != '+' && fractionEnd == to && m < MAX_15_DIGITS
+                        && isCanonicalLayout(b, start, intDigits, dot, fractionEnd, v);
                 return K_DOUBLE;
             }
-            real = NumberInput.parseDouble(t, true);
+            real = NumberInput.parseDouble(ascii(b, from, to), true);
             return K_DOUBLE;
         }
     }
+
+    /** @return whether {@code b[from, to)} is {@code word} (lower-case ASCII) in any ASCII case */
+    private static boolean equalsIgnoreCase(byte[] b, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != word.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the ASCII text {@code b[from, to)} as a string */
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether a decimal without exponent, {@code v} &gt; 0 read from at most 15 significant digits,
+     * is written exactly as {@link CsvWriter} writes {@code v} ({@link Column#getString(int)}: the
+     * shortest decimal that reads back as {@code v}, plainly for 10<sup>-3</sup> &le; v &lt;
+     * 10<sup>7</sup> and 0, else with an exponent). Decimals of at most 15 significant digits lie
+     * further apart than the interval of reals that round to one double, so such a decimal is the
+     * only one of its length that reads back as {@code v}: the shortest one once trailing zeros are
+     * dropped. The text is then canonical when it is laid out as the writer does: integer digits
+     * without leading zero, a point, fraction digits without trailing zero ({@code 2.0} keeps one).
+     * {@code CsvReaderNumberTest} checks this against the writer's formatting.
+     *
+     * @param t the text; {@code start} is after its sign, {@code intDigits} integer digits follow,
+     *        then the point at {@code dot} and the fraction up to {@code fractionEnd}
+     */
+    private static boolean isCanonicalLayout(byte[] t, int start, int intDigits, int dot, int fractionEnd,
+            double v) {
+        int fractionDigits = fractionEnd - dot - 1;
+        if (intDigits < 1 || fractionDigits < 1 || t[dot] != '.' || intDigits > 1 && t[start] == '0'
+                || fractionDigits > 1 && t[fractionEnd - 1] == '0') {
+            return false;
+        }
+        return v == 0 ? intDigits == 1 && fractionDigits == 1 : v >= 1e-3 && v < 1e7;
+    }
+
+    /** 10^15: integers below it have at most 15 digits. */
+    private static final long MAX_15_DIGITS = 1_000_000_000_000_000L;
 
     /** 2^53: integers below it are exact doubles. */
     private static final long EXACT_LIMIT = 1L << 53;
@@ -922,10 +1048,6 @@ public final class CsvReader {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static int grow(int n) {
@@ -1033,6 +1155,12 @@ public final class CsvReader {
         int[] textEnd;
         Map<String, String> pool;
         String last;
+        /**
+         * Where the kept text of a number is the canonical text of its double (as the writer writes
+         * it), which a DOUBLE column carries along; an integer's text never is.
+         */
+        boolean[] canonical = new boolean[16];
+        int canonicalCount;
 
         ColumnBuilder(String name, boolean forceString) {
             this.name = name;
@@ -1044,20 +1172,39 @@ public final class CsvReader {
             }
         }
 
+        /** Adds a field read as text (by Commons CSV). */
         void add(String raw, Parse p) {
+            byte[] b = raw.getBytes(StandardCharsets.UTF_8);
+            add(b, 0, b.length, raw, p);
+        }
+
+        /**
+         * Adds a field, given as the UTF-8 text {@code b[from, to)}; {@code raw} is the same text
+         * as a string, or {@code null} (made only if the field is kept as text). Surrounding spaces
+         * and control characters (bytes up to {@code 0x20}, as {@link String#trim()}) are ignored
+         * when deciding whether the value is missing and what it is.
+         */
+        void add(byte[] b, int from, int to, String raw, Parse p) {
+            int s = from;
+            int e = to;
+            while (s < e && (b[s] & 0xff) <= ' ') {
+                s++;
+            }
+            while (e > s && (b[e - 1] & 0xff) <= ' ') {
+                e--;
+            }
+            boolean missingValue = p.isMissing(b, s, e);
             if (state == S_STRING) {
                 if (n == strings.length) {
                     strings = Arrays.copyOf(strings, grow(n));
                 }
-                strings[n++] = p.isMissing(raw.trim()) ? null : intern(raw);
+                strings[n++] = missingValue ? null : intern(b, from, to, raw);
                 return;
             }
             if (n == textEnd.length) {
                 growTyped();
             }
-            // trim() removes only characters up to U+0020, so a typed value's text is ASCII
-            String t = raw.trim();
-            if (p.isMissing(t)) {
+            if (missingValue) {
                 missing[n] = true;
                 anyMissing = true;
                 if (state == S_DOUBLE) {
@@ -1067,7 +1214,8 @@ public final class CsvReader {
                 n++;
                 return;
             }
-            int k = t.isEmpty() ? K_TEXT : p.classify(t);
+            // only ASCII text is typed: the kept text of a typed value is ASCII
+            int k = s == e ? K_TEXT : p.classify(b, s, e);
             switch (k) {
                 case K_TRUE:
                 case K_FALSE:
@@ -1077,7 +1225,7 @@ public final class CsvReader {
                     }
                     if (state != S_BOOLEAN) {
                         toString(n);
-                        add(raw, p);
+                        add(b, from, to, raw, p);
                         return;
                     }
                     bools[n] = k == K_TRUE;
@@ -1106,7 +1254,7 @@ public final class CsvReader {
                         doubles[n] = p.integer == 0 && p.negative ? -0.0 : (double) p.integer;
                     } else {
                         toString(n);
-                        add(raw, p);
+                        add(b, from, to, raw, p);
                         return;
                     }
                     break;
@@ -1120,36 +1268,35 @@ public final class CsvReader {
                     }
                     if (state != S_DOUBLE) {
                         toString(n);
-                        add(raw, p);
+                        add(b, from, to, raw, p);
                         return;
                     }
                     doubles[n] = p.real;
+                    if (p.canonical && s == from && e == to) {
+                        canonical[n] = true;
+                        canonicalCount++;
+                    }
                     break;
                 default:
                     toString(n);
-                    add(raw, p);
+                    add(b, from, to, raw, p);
                     return;
             }
-            int len = raw.length();
+            int len = to - from;
             if (textLength + len > text.length) {
                 text = Arrays.copyOf(text, Math.max(textLength + len, grow(text.length)));
             }
-            copyAscii(raw, text, textLength);
+            System.arraycopy(b, from, text, textLength, len);
             textLength += len;
             textEnd[n] = textLength;
             n++;
-        }
-
-        /** Copies the low bytes of the characters (exact for ASCII text) into {@code to} at {@code at}. */
-        @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies exactly the low bytes
-        private static void copyAscii(String s, byte[] to, int at) {
-            s.getBytes(0, s.length(), to, at);
         }
 
         private void growTyped() {
             int cap = grow(n);
             textEnd = Arrays.copyOf(textEnd, cap);
             missing = Arrays.copyOf(missing, cap);
+            canonical = Arrays.copyOf(canonical, cap);
             if (bools != null) {
                 bools = Arrays.copyOf(bools, cap);
             }
@@ -1212,6 +1359,7 @@ public final class CsvReader {
             text = null;
             textEnd = null;
             missing = null;
+            canonical = null;
             bools = null;
             ints = null;
             longs = null;
@@ -1222,6 +1370,20 @@ public final class CsvReader {
          * Shares equal strings (plate ids, well ids, sample types repeat), to keep few objects
          * alive: the previous value first, then a bounded pool.
          */
+        private String intern(byte[] b, int from, int to, String raw) {
+            String previous = last;
+            if (previous != null && previous.length() == to - from) {
+                int i = from;
+                while (i < to && previous.charAt(i - from) == b[i]) { // a non-ASCII byte never equals a char
+                    i++;
+                }
+                if (i == to) {
+                    return previous;
+                }
+            }
+            return intern(raw != null ? raw : new String(b, from, to - from, StandardCharsets.UTF_8));
+        }
+
         private String intern(String s) {
             if (s.equals(last)) {
                 return last;
@@ -1253,6 +1415,19 @@ public final class CsvReader {
             }
             ColumnBuilder all = new ColumnBuilder(parts[0].name, target == S_STRING);
             all.n = total;
+            long textBytes = 0;
+            for (ColumnBuilder b : parts) {
+                all.canonicalCount += target == S_DOUBLE ? b.canonicalCount : 0;
+                textBytes += b.textLength;
+            }
+            boolean keepText = all.canonicalCount > 0 && textBytes <= Integer.MAX_VALUE - 16;
+            if (keepText) {
+                all.text = new byte[(int) textBytes];
+                all.textEnd = new int[total];
+                all.canonical = new boolean[total];
+            } else {
+                all.canonicalCount = 0;
+            }
             if (target == S_STRING) {
                 all.strings = new String[total];
             } else {
@@ -1284,6 +1459,14 @@ public final class CsvReader {
                             break;
                         case S_DOUBLE:
                             System.arraycopy(b.doubles, 0, all.doubles, at, n);
+                            if (keepText) {
+                                System.arraycopy(b.canonical, 0, all.canonical, at, n);
+                                System.arraycopy(b.text, 0, all.text, all.textLength, b.textLength);
+                                for (int r = 0; r < n; r++) {
+                                    all.textEnd[at + r] = all.textLength + b.textEnd[r];
+                                }
+                                all.textLength += b.textLength;
+                            }
                             break;
                         default:
                             break;
@@ -1359,14 +1542,43 @@ public final class CsvReader {
                     return Column.ints(name, ints.length == n ? ints : Arrays.copyOf(ints, n), mask);
                 case S_LONG:
                     return Column.longs(name, longs.length == n ? longs : Arrays.copyOf(longs, n), mask);
-                case S_DOUBLE:
-                    return Column.doubles(name, doubles.length == n ? doubles : Arrays.copyOf(doubles, n));
+                case S_DOUBLE: {
+                    double[] values = doubles.length == n ? doubles : Arrays.copyOf(doubles, n);
+                    return canonicalCount == 0 ? Column.doubles(name, values) : withCanonicalText(values);
+                }
                 default: {
                     double[] nan = new double[n];
                     Arrays.fill(nan, Double.NaN);
                     return Column.doubles(name, nan);
                 }
             }
+        }
+
+        /**
+         * A DOUBLE column carrying the kept text of its canonical values; the other values get an
+         * empty text (the writer formats them).
+         */
+        private Column withCanonicalText(double[] values) {
+            int nonMissing = 0;
+            for (int r = 0; r < n; r++) {
+                nonMissing += missing[r] ? 0 : 1;
+            }
+            if (canonicalCount == nonMissing) { // missing values have an empty text already
+                return Column.doubles(name, values, text, textEnd);
+            }
+            byte[] kept = new byte[textLength];
+            int[] ends = new int[n];
+            int length = 0;
+            for (int r = 0; r < n; r++) {
+                if (canonical[r]) {
+                    int from = r == 0 ? 0 : textEnd[r - 1];
+                    int len = textEnd[r] - from;
+                    System.arraycopy(text, from, kept, length, len);
+                    length += len;
+                }
+                ends[r] = length;
+            }
+            return Column.doubles(name, values, Arrays.copyOf(kept, length), ends);
         }
 
         private boolean[] trim(boolean[] a) {

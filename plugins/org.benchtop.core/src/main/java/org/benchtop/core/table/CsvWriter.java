@@ -218,6 +218,9 @@ public final class CsvWriter {
         private final String[] names;
         private final byte[] types;
         private final double[][] doubles;
+        /** DOUBLE columns that carry their canonical text (see {@link Column#textRef()}), else null. */
+        private final byte[][] doubleText;
+        private final int[][] doubleTextEnd;
         private final int[][] ints;
         private final long[][] longs;
         private final boolean[][] bools;
@@ -235,6 +238,8 @@ public final class CsvWriter {
             names = new String[nc];
             types = new byte[nc];
             doubles = new double[nc][];
+            doubleText = new byte[nc][];
+            doubleTextEnd = new int[nc][];
             ints = new int[nc][];
             longs = new long[nc][];
             bools = new boolean[nc][];
@@ -254,6 +259,8 @@ public final class CsvWriter {
                     case DOUBLE:
                         types[c] = T_DOUBLE;
                         doubles[c] = col.doublesRef();
+                        doubleText[c] = col.textRef();
+                        doubleTextEnd[c] = col.textEndRef();
                         fixed += NUMBER_BYTES;
                         estimate += 20;
                         break;
@@ -342,7 +349,26 @@ public final class CsvWriter {
                         case T_DOUBLE: {
                             double d = doubles[c][r];
                             missingValue = d != d; // NaN
-                            if (!missingValue) {
+                            if (missingValue) {
+                                break;
+                            }
+                            byte[] text = doubleText[c];
+                            int start = 0;
+                            int len = 0;
+                            if (text != null) {
+                                int[] end = doubleTextEnd[c];
+                                start = r == 0 ? 0 : end[r - 1];
+                                len = end[r] - start;
+                            }
+                            if (len > 0) { // the file's text, which is the canonical text
+                                if (a.length - n < len + fixedRowBytes) {
+                                    out.n = n;
+                                    out.ensure(len + fixedRowBytes);
+                                    a = out.a;
+                                }
+                                System.arraycopy(text, start, a, n, len);
+                                n += len;
+                            } else {
                                 n = putAscii(NumberOutput.toString(d, true), a, n);
                             }
                             break;

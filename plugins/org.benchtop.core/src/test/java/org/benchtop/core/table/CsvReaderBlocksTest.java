@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Files of several megabytes are parsed in parallel blocks (when they hold no quote): the table,
@@ -75,6 +78,8 @@ class CsvReaderBlocksTest {
     private static void assertSameAsSequential(String text, Path file, CsvReader reader) {
         Table blocks = reader.read(file);
         Table sequential = reader.read(new StringReader(text), file.getFileName().toString());
+        // the same canonical CSV (the file's text of numbers, where the writer would write it so, is kept)
+        assertTrue(Arrays.equals(CsvWriter.canonicalCsv(sequential), CsvWriter.canonicalCsv(blocks)), "canonical CSV");
         assertEquals(sequential.columnNames(), blocks.columnNames());
         for (Column c : sequential.columns()) {
             assertEquals(c.type(), blocks.column(c.name()).type(), c.name());
@@ -171,5 +176,83 @@ class CsvReaderBlocksTest {
         TableException e = assertThrows(TableException.class, () -> CsvReader.withDefaults().read(f));
         assertEquals("latin1.csv is not UTF-8 text: line " + line + " holds bytes that are not UTF-8; save the file "
                 + "as UTF-8 (in Excel: 'CSV UTF-8')", e.getMessage());
+    }
+
+    /**
+     * Blocks of plain lines (no quote, ASCII or UTF-8) are split at delimiters and line ends
+     * without Commons CSV: random fields of every kind (numbers in canonical and other forms,
+     * integers, booleans, missing tokens, text with spaces, tabs and control characters, non-ASCII
+     * text), blank and white-space lines, LF and CRLF, each delimiter, must give the table of the
+     * sequential Commons CSV read, column types, lines and kept number text included.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void randomPlainFilesGiveTheTableOfTheSequentialRead(int seed) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        String delimiter = new String[] {",", ";", "\t"}[seed % 3];
+        String eol = seed % 2 == 0 ? "\n" : "\r\n";
+        boolean ascii = seed % 4 != 3;
+        int nc = 2 + rnd.nextInt(6);
+        int[] kind = new int[nc];
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < nc; c++) {
+            kind[c] = rnd.nextInt(KINDS);
+            sb.append(c == 0 ? "" : delimiter).append(c == 0 ? "id" : " col" + c + " ");
+        }
+        sb.append(eol);
+        while (sb.length() < 6 << 20) {
+            int r = rnd.nextInt(1000);
+            if (r == 0) {
+                sb.append(eol);
+            } else if (r == 1) {
+                sb.append(delimiter.equals("\t") ? "  " : " \t ").append(eol); // white space only: blank
+            } else {
+                for (int c = 0; c < nc; c++) {
+                    // mostly the column's kind; now and then another, which may change its type late
+                    int k = rnd.nextInt(2000) == 0 ? rnd.nextInt(KINDS) : kind[c];
+                    sb.append(c == 0 ? "" : delimiter).append(field(k, rnd, ascii, delimiter));
+                }
+                sb.append(eol);
+            }
+        }
+        String text = sb.toString();
+        Path f = Files.writeString(dir.resolve("random.csv"), text, StandardCharsets.UTF_8);
+        assertNotNull(CsvReader.withDefaults().readInBlocks(f, "random.csv", (char) 0), "read in parallel blocks");
+        assertSameAsSequential(text, f, CsvReader.withDefaults());
+        assertSameAsSequential(text, f, CsvReader.withDefaults().withStringColumns(Set.of("id", "col1")));
+    }
+
+    private static final int KINDS = 8;
+
+    /** A field of one kind: 0 canonical decimals, 1 any decimals, 2 integers, 3 booleans, 4 text, ... */
+    private static String field(int kind, SplittableRandom rnd, boolean ascii, String delimiter) {
+        switch (kind) {
+            case 0:
+                return rnd.nextInt(50) == 0 ? "NA" : Double.toString(Math.round(rnd.nextDouble() * 1e6) / 1e3);
+            case 1: {
+                String[] forms = {"1.50", "-0.0", "+2.5", "1e-5", "1.5E3", ".5", "7.", "0.0001", "12345678.25",
+                    "0.12345678901234567", " 3.25", "4.5 ", "Inf", "-infinity", "NaN", "-0", "007.5", ""};
+                return rnd.nextBoolean() ? forms[rnd.nextInt(forms.length)] : Double.toString(rnd.nextGaussian());
+            }
+            case 2:
+                return rnd.nextInt(30) == 0 ? "" : Long.toString(rnd.nextLong(rnd.nextBoolean() ? 1000 : 1L << 40)
+                        - 50);
+            case 3:
+                return new String[] {"true", "FALSE", "True", " false", "null"}[rnd.nextInt(5)];
+            case 4: {
+                StringBuilder t = new StringBuilder();
+                String chars = "ab #-+.e0" + (delimiter.equals("\t") ? "" : "\t") + "\u0001\u001f~" + (ascii ? "" : "é€");
+                for (int i = rnd.nextInt(6); i > 0; i--) {
+                    t.append(chars.charAt(rnd.nextInt(chars.length())));
+                }
+                return t.toString();
+            }
+            case 5:
+                return "W" + rnd.nextInt(100);
+            case 6:
+                return rnd.nextBoolean() ? "" : "  ";
+            default:
+                return Integer.toString(rnd.nextInt(10));
+        }
     }
 }
