@@ -338,7 +338,7 @@ public final class DoseResponseAnalysis {
         }
         warnings.addAll(detail);
 
-        Table fitTable = fitTable(input, s, groupCols, firstRow, fits, outlier, fitter);
+        Table fitTable = fitTable(input, s, groupCols, firstRow, fits, outlier, fitter, this::runInPool);
         Table points = pointTable ? pointTable(input, groupCols, dose, resp, groupOf, rowsOf, xs, fits, outlier) : null;
         Table comparisons = null;
         if (s.compare()) {
@@ -456,6 +456,10 @@ public final class DoseResponseAnalysis {
             }
             return;
         }
+        if (groupCols.size() == 1 && groupCols.get(0).type() == ColumnType.STRING) {
+            assignGroupsByText(input, groupCols.get(0), groupOf, firstRow);
+            return;
+        }
         for (Column c : groupCols) {
             for (int r = 0; r < rows; r++) {
                 if (c.isMissing(r)) {
@@ -483,6 +487,34 @@ public final class DoseResponseAnalysis {
                 firstRow.add(Integer.valueOf(r));
             }
             groupOf[r] = g.intValue();
+        }
+    }
+
+    /** {@link #assignGroups} for one text column (the CLI reads group ids as text): the same groups. */
+    private static void assignGroupsByText(Table input, Column c, int[] groupOf, List<Integer> firstRow) {
+        String[] ids = c.toStringArray();
+        HashMap<String, Integer> seen = new HashMap<>();
+        String previous = null;
+        for (int r = 0; r < ids.length; r++) {
+            String id = ids[r];
+            if (id == null) {
+                throw DoseResponseException.badInput(
+                        "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
+                        input.locate(r));
+            }
+            // the rows of a curve usually follow each other: a row like the one before is in its group
+            if (previous != null && (id == previous || id.equals(previous))) {
+                groupOf[r] = groupOf[r - 1];
+                continue;
+            }
+            Integer g = seen.get(id);
+            if (g == null) {
+                g = Integer.valueOf(firstRow.size());
+                seen.put(id, g);
+                firstRow.add(Integer.valueOf(r));
+            }
+            groupOf[r] = g.intValue();
+            previous = id;
         }
     }
 
@@ -601,7 +633,8 @@ public final class DoseResponseAnalysis {
     private static Table fitLayoutUnchecked(List<String> groupNames, List<ColumnType> groupTypes, DoseResponseSettings s) {
         List<Column> groupCols = emptyColumns(groupNames, groupTypes);
         Table none = Table.of("settings", groupCols);
-        return fitTable(none, s, groupCols, List.of(), List.of(), s.robust() ? new boolean[0][] : null, s.fitter());
+        return fitTable(none, s, groupCols, List.of(), List.of(), s.robust() ? new boolean[0][] : null, s.fitter(),
+                Runnable::run);
     }
 
     /**
@@ -766,8 +799,13 @@ public final class DoseResponseAnalysis {
         return "ed" + s;
     }
 
+    /**
+     * The fit table: one row per curve. The derived values of each curve (intervals, ED values,
+     * AUC) are computed in parallel through {@code runner}, each into its own row.
+     */
     private static Table fitTable(Table input, DoseResponseSettings s, List<Column> groupCols, List<Integer> firstRow,
-            List<LogLogisticFitter.Result> fits, boolean[][] outlier, LogLogisticFitter fitter) {
+            List<LogLogisticFitter.Result> fits, boolean[][] outlier, LogLogisticFitter fitter,
+            java.util.function.Consumer<Runnable> runner) {
         final int k = fits.size();
         final LogLogisticParameter[] pars = LogLogisticParameter.values();
         final int ec50 = LogLogisticParameter.EC50.ordinal();
@@ -792,7 +830,7 @@ public final class DoseResponseAnalysis {
         double[][] edSe = new double[levels.size()][k];
         double[] auc = new double[k];
         int[] outliers = new int[k];
-        for (int g = 0; g < k; g++) {
+        runner.accept(() -> IntStream.range(0, k).parallel().forEach(g -> {
             LogLogisticFitter.Result r = fits.get(g);
             boolean wd = r.wellDetermined();
             n[g] = r.n();
@@ -833,7 +871,7 @@ public final class DoseResponseAnalysis {
                     outliers[g] += b ? 1 : 0;
                 }
             }
-        }
+        }));
 
         List<Column> cols = new ArrayList<>();
         int[] first = firstRow.stream().mapToInt(Integer::intValue).toArray();

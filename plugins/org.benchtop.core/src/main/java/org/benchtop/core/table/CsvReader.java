@@ -208,7 +208,7 @@ public final class CsvReader {
     /**
      * Reads a large file in parallel: the data lines are cut into blocks of about
      * {@value #BLOCK_BYTES} bytes at line ends, each block is split into its own column builders
-     * ({@link #splitBlock}; with Commons CSV if a delimiter is not ASCII), and the blocks' columns are joined in file order with the type
+     * (see {@link #parseBlock}), and the blocks' columns are joined in file order with the type
      * rules of the sequential read (a column's type is the narrowest that holds the values of every
      * block). Cutting at line ends is only safe when no field spans lines, so only files without
      * any quote character (and with LF or CRLF line ends) qualify. The result equals that of the
@@ -378,92 +378,84 @@ public final class CsvReader {
     }
 
     /**
-     * Parses the data lines in {@code bytes[from, to)} as the sequential read does.
+     * Parses the data lines in {@code bytes[from, to)} as the sequential read does. A block that
+     * holds no quote character, no lone CR and only UTF-8 holds no CSV syntax but delimiters and line
+     * ends, and is split at them: its records and fields are exactly those Commons CSV returns for it
+     * (its format has no escape or comment character and no trimming; {@code CsvReaderBlocksTest}
+     * compares the two on random files). A record is a line, LF or CRLF ended or ending the block; a
+     * field is the text between delimiters. Delimiter and line bytes are ASCII, so they never cut a
+     * UTF-8 sequence.
      *
      * @return the block, or {@code null} if it holds a quote, a lone CR or bytes that are not
      *         UTF-8, or a record of another number of fields than the header (the sequential read
-     *         reports it)
+     *         reports it), or anything fails
      */
     private Block parseBlock(byte[] bytes, int from, int to, String source, char delim, String[] names,
             boolean[] forceString) {
-        int lineBreaks = 0;
-        boolean ascii = true;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                lineBreaks++;
-            } else if (b == '"' || b == '\r' && (i + 1 == to || bytes[i + 1] != '\n')) {
-                return null;
-            } else if (b < 0) {
-                ascii = false;
-            }
-        }
-        if (!ascii && !isUtf8(bytes, from, to)) {
-            return null;
-        }
         int nc = names.length;
         ColumnBuilder[] cols = new ColumnBuilder[nc];
         for (int c = 0; c < nc; c++) {
             cols[c] = new ColumnBuilder(names[c], forceString[c]);
         }
+        Parse p = new Parse(source, delim, null);
+        byte d = (byte) delim;
+        int[] fieldEnd = new int[nc + 1];
+        int rows = 0;
+        int[] lines = new int[1024];
+        int line = 0;
+        boolean ascii = true;
+        int pos = from;
         try {
-            return splitBlock(bytes, from, to, new Parse(source, delim, null), delim, cols, lineBreaks);
+            while (pos < to) {
+                line++;
+                // one pass over the line: its end, its delimiters, and anything that is not plain
+                int fields = 0;
+                int lf = pos;
+                for (; lf < to; lf++) {
+                    byte b = bytes[lf];
+                    if (b == d) {
+                        if (fields < nc) {
+                            fieldEnd[fields] = lf;
+                        }
+                        fields++;
+                    } else if (b == '\n') {
+                        break;
+                    } else if (b == '"' || b == '\r' && (lf + 1 == to || bytes[lf + 1] != '\n')) {
+                        return null;
+                    } else if (b < 0) {
+                        ascii = false;
+                    }
+                }
+                int end = lf > pos && bytes[lf - 1] == '\r' ? lf - 1 : lf; // the delimiter is never CR
+                if (fields < nc) {
+                    fieldEnd[fields] = end;
+                }
+                fields++;
+                if (fields == 1 && isBlankLine(bytes, pos, end, nc)) {
+                    pos = lf + 1;
+                    continue;
+                }
+                if (fields != nc) {
+                    return null; // the sequential read reports it
+                }
+                int start = pos;
+                for (int c = 0; c < nc; c++) {
+                    cols[c].add(bytes, start, fieldEnd[c], null, p);
+                    start = fieldEnd[c] + 1;
+                }
+                if (rows == lines.length) {
+                    lines = Arrays.copyOf(lines, grow(rows));
+                }
+                lines[rows++] = line;
+                pos = lf + 1;
+            }
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * Splits a block that holds no quote character, no lone CR and only valid UTF-8 into its records
-     * and fields, which here are exactly what Commons CSV returns for the block (its format has no
-     * escape or comment character, no trimming and no quotes in play): a record is a line, LF or
-     * CRLF ended or ending the block; a field is the text between delimiters. Delimiter and line
-     * bytes are ASCII, so they never cut a UTF-8 sequence. {@code CsvReaderBlocksTest} compares the
-     * result with the Commons CSV read of the same text.
-     */
-    private static Block splitBlock(byte[] bytes, int from, int to, Parse p, char delim, ColumnBuilder[] cols,
-            int lineBreaks) {
-        int nc = cols.length;
-        byte d = (byte) delim;
-        int rows = 0;
-        int[] lines = new int[Math.max(16, lineBreaks + 1)];
-        int line = 0;
-        int pos = from;
-        while (pos < to) {
-            line++;
-            int lf = pos;
-            int fields = 1;
-            while (lf < to) {
-                byte b = bytes[lf];
-                if (b == '\n') {
-                    break;
-                }
-                if (b == d) {
-                    fields++;
-                }
-                lf++;
-            }
-            int end = lf > pos && bytes[lf - 1] == '\r' ? lf - 1 : lf; // the delimiter is never CR
-            if (fields == 1 && isBlankLine(bytes, pos, end, nc)) {
-                pos = lf + 1;
-                continue;
-            }
-            if (fields != nc) {
-                return null; // the sequential read reports it
-            }
-            int start = pos;
-            for (int c = 0; c < nc; c++) {
-                int stop = start;
-                while (stop < end && bytes[stop] != d) {
-                    stop++;
-                }
-                cols[c].add(bytes, start, stop, null, p);
-                start = stop + 1;
-            }
-            lines[rows++] = line;
-            pos = lf + 1;
-        }
-        return new Block(cols, rows, lines, lineBreaks);
+        // text that is not UTF-8 was decoded with replacement characters: read it sequentially
+        boolean endsWithLineEnd = to > from && bytes[to - 1] == '\n';
+        int lineBreaks = endsWithLineEnd || line == 0 ? line : line - 1;
+        return ascii || isUtf8(bytes, from, to) ? new Block(cols, rows, lines, lineBreaks) : null;
     }
 
     /**
