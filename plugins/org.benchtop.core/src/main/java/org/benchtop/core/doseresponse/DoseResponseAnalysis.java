@@ -212,50 +212,26 @@ public final class DoseResponseAnalysis {
                 rowsOf[g][fill[g]++] = r;
             }
         }
-        List<double[]> xs = new ArrayList<>(k);
-        List<double[]> ys = new ArrayList<>(k);
+        // each curve's points, checked, in parallel; a problem is reported for the first curve that has one
+        double[][] xOf = new double[k][];
+        double[][] yOf = new double[k][];
+        DoseResponseException[] problem = new DoseResponseException[k];
         int p = fitter.freeParameterCount();
-        for (int g = 0; g < k; g++) {
-            int[] idx = rowsOf[g];
-            double[] x = new double[idx.length];
-            double[] y = new double[idx.length];
-            boolean constant = true;
-            boolean positive = false;
-            for (int i = 0; i < idx.length; i++) {
-                int r = idx[i];
-                x[i] = dose[r];
-                y[i] = resp[r];
-                if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                    throw DoseResponseException.badInput("%s: %s is %s at %s; values must be finite numbers",
-                            what(groupCols, labels[g]), Double.isFinite(x[i]) ? "response" : "dose",
-                            Double.toString(Double.isFinite(x[i]) ? y[i] : x[i]), input.locate(r));
-                }
-                if (x[i] < 0) {
-                    throw DoseResponseException.badInput(
-                            "%s: negative dose %s in column '%s' at %s; doses must be >= 0 (0 = control). Log-transformed doses? Give the doses themselves",
-                            what(groupCols, labels[g]), Double.toString(x[i]), s.dose(), input.locate(r));
-                }
-                positive |= x[i] > 0;
-                constant &= y[i] == y[0];
+        runInPool(() -> IntStream.range(0, k).parallel().forEach(g -> {
+            try {
+                points(g, rowsOf[g], dose, resp, p, groupCols, labels, input, s, xOf, yOf);
+            } catch (DoseResponseException e) {
+                problem[g] = e;
             }
-            if (idx.length < p) {
-                throw DoseResponseException.badInput(
-                        "%s has %d usable points (first at %s) but model %s estimates %d parameters: need at least %d points, or fix parameters (--fix)",
-                        what(groupCols, labels[g]), Integer.valueOf(idx.length), input.locate(idx[0]),
-                        s.model().label(), Integer.valueOf(p), Integer.valueOf(p));
+        }));
+        for (DoseResponseException e : problem) {
+            if (e != null) {
+                throw e;
             }
-            if (!positive) {
-                throw DoseResponseException.badInput("%s has only controls (dose 0, first at %s): nothing to fit",
-                        what(groupCols, labels[g]), input.locate(idx[0]));
-            }
-            if (constant && idx.length > 1) {
-                throw DoseResponseException.badInput(
-                        "%s has a constant response (%s in every row, first at %s): a dose-response curve cannot be fitted",
-                        what(groupCols, labels[g]), Double.toString(y[0]), input.locate(idx[0]));
-            }
-            xs.add(x);
-            ys.add(y);
         }
+        List<double[]> xs = Arrays.asList(xOf);
+        List<double[]> ys = Arrays.asList(yOf);
+
         mon.setProgress(0.02, "Fitting " + k + " curves");
         List<LogLogisticFitter.Result> fits = new ArrayList<>(fitter.fitAll(xs, ys, Arrays.asList(labels), mon));
 
@@ -463,9 +439,7 @@ public final class DoseResponseAnalysis {
         for (Column c : groupCols) {
             for (int r = 0; r < rows; r++) {
                 if (c.isMissing(r)) {
-                    throw DoseResponseException.badInput(
-                            "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
-                            input.locate(r));
+                    throw missingGroupValue(input, c, r);
                 }
             }
         }
@@ -479,15 +453,68 @@ public final class DoseResponseAnalysis {
                 groupOf[r] = groupOf[r - 1];
                 continue;
             }
-            Object key = groupKey(groupCols, r, integerIds, sb);
-            Integer g = ids.get(key);
-            if (g == null) {
-                g = Integer.valueOf(firstRow.size());
-                ids.put(key, g);
-                firstRow.add(Integer.valueOf(r));
-            }
-            groupOf[r] = g.intValue();
+            groupOf[r] = group(ids, groupKey(groupCols, r, integerIds, sb), r, firstRow);
         }
+    }
+
+    /** The group of {@code key}, first seen in {@code row} if new (groups numbered in order of first appearance). */
+    private static <K> int group(Map<K, Integer> seen, K key, int row, List<Integer> firstRow) {
+        Integer g = seen.get(key);
+        if (g == null) {
+            g = Integer.valueOf(firstRow.size());
+            seen.put(key, g);
+            firstRow.add(Integer.valueOf(row));
+        }
+        return g.intValue();
+    }
+
+    private static DoseResponseException missingGroupValue(Table input, Column c, int row) {
+        return DoseResponseException.badInput(
+                "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
+                input.locate(row));
+    }
+
+    /** The points of curve g (rows {@code idx}) into {@code xOf[g]}, {@code yOf[g]}, checked. */
+    private static void points(int g, int[] idx, double[] dose, double[] resp, int p, List<Column> groupCols,
+            String[] labels, Table input, DoseResponseSettings s, double[][] xOf, double[][] yOf) {
+        double[] x = new double[idx.length];
+        double[] y = new double[idx.length];
+        boolean constant = true;
+        boolean positive = false;
+        for (int i = 0; i < idx.length; i++) {
+            int r = idx[i];
+            x[i] = dose[r];
+            y[i] = resp[r];
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                throw DoseResponseException.badInput("%s: %s is %s at %s; values must be finite numbers",
+                        what(groupCols, labels[g]), Double.isFinite(x[i]) ? "response" : "dose",
+                        Double.toString(Double.isFinite(x[i]) ? y[i] : x[i]), input.locate(r));
+            }
+            if (x[i] < 0) {
+                throw DoseResponseException.badInput(
+                        "%s: negative dose %s in column '%s' at %s; doses must be >= 0 (0 = control). Log-transformed doses? Give the doses themselves",
+                        what(groupCols, labels[g]), Double.toString(x[i]), s.dose(), input.locate(r));
+            }
+            positive |= x[i] > 0;
+            constant &= y[i] == y[0];
+        }
+        if (idx.length < p) {
+            throw DoseResponseException.badInput(
+                    "%s has %d usable points (first at %s) but model %s estimates %d parameters: need at least %d points, or fix parameters (--fix)",
+                    what(groupCols, labels[g]), Integer.valueOf(idx.length), input.locate(idx[0]),
+                    s.model().label(), Integer.valueOf(p), Integer.valueOf(p));
+        }
+        if (!positive) {
+            throw DoseResponseException.badInput("%s has only controls (dose 0, first at %s): nothing to fit",
+                    what(groupCols, labels[g]), input.locate(idx[0]));
+        }
+        if (constant && idx.length > 1) {
+            throw DoseResponseException.badInput(
+                    "%s has a constant response (%s in every row, first at %s): a dose-response curve cannot be fitted",
+                    what(groupCols, labels[g]), Double.toString(y[0]), input.locate(idx[0]));
+        }
+        xOf[g] = x;
+        yOf[g] = y;
     }
 
     /** {@link #assignGroups} for one text column (the CLI reads group ids as text): the same groups. */
@@ -498,22 +525,14 @@ public final class DoseResponseAnalysis {
         for (int r = 0; r < ids.length; r++) {
             String id = ids[r];
             if (id == null) {
-                throw DoseResponseException.badInput(
-                        "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
-                        input.locate(r));
+                throw missingGroupValue(input, c, r);
             }
             // the rows of a curve usually follow each other: a row like the one before is in its group
             if (previous != null && (id == previous || id.equals(previous))) {
                 groupOf[r] = groupOf[r - 1];
                 continue;
             }
-            Integer g = seen.get(id);
-            if (g == null) {
-                g = Integer.valueOf(firstRow.size());
-                seen.put(id, g);
-                firstRow.add(Integer.valueOf(r));
-            }
-            groupOf[r] = g.intValue();
+            groupOf[r] = group(seen, id, r, firstRow);
             previous = id;
         }
     }
