@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -181,10 +182,8 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
         for (String w : warnings) {
             ws.add(w);
         }
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf);
         try {
-            return new ObjectMapper().writer(pp).writeValueAsString(root);
+            return JsonOut.WRITER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree of strings and numbers always serializes", e);
         }
@@ -304,7 +303,11 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
         public Builder input(String name, Table table) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(table, "table");
-            inputs.add(CompletableFuture.supplyAsync(() -> InputDigest.of(name, table), DIGEST_THREAD));
+            inputs.add(CompletableFuture.supplyAsync(() -> {
+                InputDigest digest = InputDigest.of(name, table);
+                JsonOut.prepare(); // while the analysis runs, not after it
+                return digest;
+            }, DIGEST_THREAD));
             return this;
         }
 
@@ -384,6 +387,30 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The JSON writer of {@link #toJson()}, built once. Building Jackson's mapper and serializers
+     * takes about 0.1 s in a fresh JVM; the digest thread does it while the analysis runs, so that a
+     * command-line run does not wait for it at its end.
+     */
+    private static final class JsonOut {
+        static final ObjectWriter WRITER;
+
+        static {
+            DefaultIndenter lf = new DefaultIndenter("  ", "\n");
+            WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
+            try {
+                WRITER.writeValueAsString(JsonNodeFactory.instance.objectNode().putArray("a").addObject().put("b", 1));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A JSON tree of strings and numbers always serializes", e);
+            }
+        }
+
+        /** Builds the writer now, if not done yet. */
+        static void prepare() {
+            Objects.requireNonNull(WRITER);
+        }
+    }
 
     /** Runs each input digest on a new daemon thread. */
     private static final Executor DIGEST_THREAD = task -> {
