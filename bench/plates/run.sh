@@ -19,10 +19,12 @@ echo "plates: $(($(wc -l < "$data") - 1)) wells, $runs runs, $(nproc) cores, loa
 best=""
 tfile=$(mktemp)
 trap 'rm -f "$tfile"' EXIT
+args=(plates normalize --input "$data" --output "$out/plates_normalized.csv" --qc "$out/plates_qc.csv"
+  --plate plate --well well --value value --content content --exclude flagged --methods all)
+# an untimed first run: after a build, a command's first run writes the launcher's class-data archive
+BENCHTOP_SKIP_BUILD=1 "$root/benchtop" "${args[@]}" > /dev/null 2>&1
 for i in $(seq "$runs"); do
-  BENCHTOP_SKIP_BUILD=1 /usr/bin/time -f "%e %U %S" -o "$tfile" "$root/benchtop" plates normalize \
-    --input "$data" --output "$out/plates_normalized.csv" --qc "$out/plates_qc.csv" \
-    --plate plate --well well --value value --content content --exclude flagged --methods all 2>/dev/null
+  BENCHTOP_SKIP_BUILD=1 /usr/bin/time -f "%e %U %S" -o "$tfile" "$root/benchtop" "${args[@]}" 2>/dev/null
   read -r t user sys < "$tfile"
   echo "run $i: ${t}s wall, $(echo "$user + $sys" | bc)s CPU (user $user, sys $sys)"
   if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
