@@ -101,25 +101,17 @@ final class DemoCommand implements Callable<Integer> {
                 "--statistics", details.resolve("qpcr_statistics.csv").toString(),
                 "--plot", results.resolve("qpcr_fold_changes.png").toString());
 
-        Path de = null;
-        if (hasSubcommand("rnaseq")) {
-            de = results.resolve("rnaseq_de.csv");
-            run(say, err, "rnaseq deseq", new String[0], "--counts", data.resolve("rnaseq_counts.csv").toString(),
-                    "--samples", data.resolve("rnaseq_samples.csv").toString(), "--design", "~ condition",
-                    "--contrast", "condition,milademetan,DMSO", "--output", de.toString(),
-                    "--normalized-counts", details.resolve("rnaseq_normalized_counts.csv").toString(),
-                    "--size-factor-table", details.resolve("rnaseq_size_factors.csv").toString(),
-                    "--plots", results.resolve("rnaseq").toString());
-        }
+        Path de = results.resolve("rnaseq_de.csv");
+        run(say, err, "rnaseq deseq", new String[0], "--counts", data.resolve("rnaseq_counts.csv").toString(),
+                "--samples", data.resolve("rnaseq_samples.csv").toString(), "--design", "~ condition",
+                "--contrast", "condition,milademetan,DMSO", "--output", de.toString(),
+                "--normalized-counts", details.resolve("rnaseq_normalized_counts.csv").toString(),
+                "--size-factor-table", details.resolve("rnaseq_size_factors.csv").toString(),
+                "--plots", results.resolve("rnaseq").toString());
 
         say.println();
         summary(say, plates, qc, ic50, data.resolve("truth_ic50.csv"), qpcr, data.resolve("truth_qpcr.csv"));
-        if (de != null) {
-            rnaseqSummary(say, de, data.resolve("truth_rnaseq.csv"));
-        } else {
-            say.println();
-            say.println("RNA-seq differential expression: not run (this build has no 'benchtop rnaseq' command).");
-        }
+        rnaseqSummary(say, de, data.resolve("truth_rnaseq.csv"));
 
         // one notebook entry of every run in results/: run records, result tables, plots
         NotebookEntry entry = RunFolder.collect(results)
@@ -271,11 +263,6 @@ final class DemoCommand implements Callable<Integer> {
                     num(fold.column("lower").getDouble(i)), num(fold.column("upper").getDouble(i)),
                     t == null ? "?" : plain(qTruth.column("fold_change").getDouble(t.intValue())), fc > 1 ? "up" : "not up");
         }
-    }
-
-    /** Whether this build's command line has the given subcommand (the RNA-seq command lands separately). */
-    static boolean hasSubcommand(String name) {
-        return new CommandLine(new BenchtopCli()).getSubcommands().containsKey(name);
     }
 
     private static void rnaseqSummary(PrintWriter say, Path deFile, Path truthFile) {

@@ -115,11 +115,8 @@ class DemoCommandTest {
         Path eln = dir.resolve("milademetan.eln");
         ElnVerifier.Report report = ElnVerifier.withDefaults().verify(eln);
         assertTrue(report.intact(), report.problems().toString());
-        List<String> analyses = new java.util.ArrayList<>(List.of("plates.qc", "plates.normalize", "dose_response.fit",
-            "qpcr.quantify"));
-        if (DemoCommand.hasSubcommand("rnaseq")) {
-            analyses.add("rnaseq.deseq");
-        }
+        List<String> analyses = List.of("plates.qc", "plates.normalize", "dose_response.fit", "qpcr.quantify",
+            "rnaseq.deseq");
         NotebookEntry entry = ElnReader.withDefaults().readEntry(eln);
         List<String> recorded = entry.analyses().stream().map(a -> a.record().analysis()).toList();
         assertEquals(new java.util.TreeSet<>(analyses), new java.util.TreeSet<>(recorded));
@@ -245,15 +242,13 @@ class DemoCommandTest {
     static final double[] MIL_SF = {0.85, 1.15, 1.05};
 
     /**
-     * RNA-seq (when this build has the command): the four p53 targets up (log2 fold change > 0, padj < 0.1) and their
+     * RNA-seq: the four p53 targets up (log2 fold change > 0, padj < 0.1) and their
      * log2 fold change within 4 SD of the simulated one. The SD is the delta-method SD of the log ratio of the two
      * group means of negative binomial counts with the simulated mean m, fold change f and dispersion a:
      * var(ln) = 1 / (m sum s_D) + a sum s_D^2 / (sum s_D)^2 + 1 / (m f sum s_M) + a sum s_M^2 / (sum s_M)^2.
      */
     @Test
     void rnaseqShowsTheFourP53TargetsUpAsSimulated() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(DemoCommand.hasSubcommand("rnaseq"),
-            "this build has no 'benchtop rnaseq' command: the demo leaves RNA-seq out");
         Table truth = read(example().resolve("truth_rnaseq.csv"), "gene_id");
         Map<String, Integer> truthRow = rows(truth, "gene_id");
         Table de = read(results().resolve("rnaseq_de.csv"), "gene_id");
