@@ -1,10 +1,8 @@
 package org.benchtop.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.function.Supplier;
 
 import org.benchtop.core.BenchtopException;
 import org.benchtop.core.BenchtopVersion;
@@ -38,18 +36,10 @@ public final class BenchtopCli implements Runnable {
     /**
      * The analysis groups (subcommands), in the order {@code --help} lists them. A run builds only
      * the group it names (picocli reads every option of every command it is given: all of them
-     * would cost about 0.1 s at each start); without a known group name, all.
+     * would cost about 0.05 s at each start); without a known group name, all.
      */
-    private static final Map<String, Supplier<Object>> GROUPS = new LinkedHashMap<>();
-
-    static {
-        GROUPS.put("plates", PlatesCommand::new);
-        GROUPS.put("dose-response", DoseResponseCommand::new);
-        GROUPS.put("qpcr", QpcrCommand::new);
-        GROUPS.put("rnaseq", RnaseqCommand::new);
-        GROUPS.put("demo", DemoCommand::new);
-        GROUPS.put("notebook", NotebookCommand::new);
-    }
+    private static final List<Class<?>> GROUPS = List.of(PlatesCommand.class, DoseResponseCommand.class,
+            QpcrCommand.class, RnaseqCommand.class, DemoCommand.class, NotebookCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
@@ -82,17 +72,11 @@ public final class BenchtopCli implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         BenchtopCli top = new BenchtopCli();
         CommandLine cl = new CommandLine(top);
-        String named = null;
-        for (String a : args) { // the top command has no option that takes a value
-            if (!a.startsWith("-")) {
-                named = a;
-                break;
-            }
-        }
-        boolean known = GROUPS.containsKey(named);
-        for (Map.Entry<String, Supplier<Object>> g : GROUPS.entrySet()) {
-            if (!known || g.getKey().equals(named)) {
-                cl.addSubcommand(g.getKey(), g.getValue().get());
+        String named = commandName(args);
+        boolean known = GROUPS.stream().anyMatch(g -> name(g).equals(named));
+        for (Class<?> g : GROUPS) {
+            if (!known || name(g).equals(named)) {
+                cl.addSubcommand(g); // named by its @Command
             }
         }
         cl.setOut(out);
@@ -115,6 +99,20 @@ public final class BenchtopCli implements Runnable {
             return EXIT_FAILURE;
         });
         return cl.execute(args);
+    }
+
+    /** @return the first argument that is not an option (the top command has no option that takes a value) */
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private static String name(Class<?> group) {
+        return group.getAnnotation(Command.class).name();
     }
 
     private static boolean hasDebug(ParseResult parsed) {

@@ -424,6 +424,11 @@ public final class DoseResponseAnalysis {
         return Column.ofDoubles(name, v);
     }
 
+    /**
+     * Numbers the groups in order of first appearance. Each group column is read once into an array
+     * of its values; a row with the same values as the row before it (the usual layout: the rows of
+     * a curve follow each other) joins that row's group, any other row is looked up by its key.
+     */
     private static void assignGroups(Table input, List<Column> groupCols, int[] groupOf, List<Integer> firstRow) {
         int rows = input.rowCount();
         if (groupCols.isEmpty()) {
@@ -432,14 +437,15 @@ public final class DoseResponseAnalysis {
             }
             return;
         }
-        if (groupCols.size() == 1 && groupCols.get(0).type() == ColumnType.STRING) {
-            assignGroupsByText(input, groupCols.get(0), groupOf, firstRow);
-            return;
-        }
-        for (Column c : groupCols) {
+        Object[] values = new Object[groupCols.size()];
+        for (int i = 0; i < values.length; i++) {
+            Column c = groupCols.get(i);
+            values[i] = values(c);
             for (int r = 0; r < rows; r++) {
-                if (c.isMissing(r)) {
-                    throw missingGroupValue(input, c, r);
+                if (values[i] instanceof String[] text ? text[r] == null : c.isMissing(r)) {
+                    throw DoseResponseException.badInput(
+                            "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
+                            input.locate(r));
                 }
             }
         }
@@ -448,30 +454,62 @@ public final class DoseResponseAnalysis {
         HashMap<Object, Integer> ids = new HashMap<>();
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < rows; r++) {
-            // the rows of a curve usually follow each other: a row like the one before is in its group
-            if (r > 0 && sameGroupValues(groupCols, r, r - 1)) {
+            if (r > 0 && sameAsPreviousRow(values, r)) {
                 groupOf[r] = groupOf[r - 1];
                 continue;
             }
-            groupOf[r] = group(ids, groupKey(groupCols, r, integerIds, sb), r, firstRow);
+            Object key = groupKey(groupCols, r, integerIds, sb);
+            Integer g = ids.get(key);
+            if (g == null) {
+                g = Integer.valueOf(firstRow.size());
+                ids.put(key, g);
+                firstRow.add(Integer.valueOf(r));
+            }
+            groupOf[r] = g.intValue();
         }
     }
 
-    /** The group of {@code key}, first seen in {@code row} if new (groups numbered in order of first appearance). */
-    private static <K> int group(Map<K, Integer> seen, K key, int row, List<Integer> firstRow) {
-        Integer g = seen.get(key);
-        if (g == null) {
-            g = Integer.valueOf(firstRow.size());
-            seen.put(key, g);
-            firstRow.add(Integer.valueOf(row));
-        }
-        return g.intValue();
+    /** The values of a group column: text, integers (LONG and INT), numbers or flags; missing ones null, 0 or NaN. */
+    private static Object values(Column c) {
+        return switch (c.type()) {
+            case STRING -> c.toStringArray();
+            case DOUBLE -> c.toDoubleArray();
+            case INT, LONG -> {
+                long[] v = new long[c.size()];
+                for (int r = 0; r < v.length; r++) {
+                    v[r] = c.isMissing(r) ? 0 : c.getLong(r);
+                }
+                yield v;
+            }
+            case BOOLEAN -> {
+                boolean[] v = new boolean[c.size()];
+                for (int r = 0; r < v.length; r++) {
+                    v[r] = !c.isMissing(r) && c.getBoolean(r);
+                }
+                yield v;
+            }
+        };
     }
 
-    private static DoseResponseException missingGroupValue(Table input, Column c, int row) {
-        return DoseResponseException.badInput(
-                "The group column '%s' has a missing value at %s: fill it in or remove the row", c.name(),
-                input.locate(row));
+    /** Whether row r has the same value as row r - 1 in every group column (as read by {@link #values}). */
+    private static boolean sameAsPreviousRow(Object[] values, int r) {
+        for (Object v : values) {
+            boolean same;
+            if (v instanceof String[] text) {
+                same = text[r].equals(text[r - 1]);
+            } else if (v instanceof long[] n) {
+                same = n[r] == n[r - 1];
+            } else if (v instanceof double[] x) { // the same bits, so the same text
+                same = Double.doubleToLongBits(x[r]) == Double.doubleToLongBits(x[r - 1]);
+            } else {
+                boolean[] flag = (boolean[]) v;
+                same = flag[r] == flag[r - 1];
+            }
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The points of curve g (rows {@code idx}) into {@code xOf[g]}, {@code yOf[g]}, checked. */
@@ -515,44 +553,6 @@ public final class DoseResponseAnalysis {
         }
         xOf[g] = x;
         yOf[g] = y;
-    }
-
-    /** {@link #assignGroups} for one text column (the CLI reads group ids as text): the same groups. */
-    private static void assignGroupsByText(Table input, Column c, int[] groupOf, List<Integer> firstRow) {
-        String[] ids = c.toStringArray();
-        HashMap<String, Integer> seen = new HashMap<>();
-        String previous = null;
-        for (int r = 0; r < ids.length; r++) {
-            String id = ids[r];
-            if (id == null) {
-                throw missingGroupValue(input, c, r);
-            }
-            // the rows of a curve usually follow each other: a row like the one before is in its group
-            if (previous != null && (id == previous || id.equals(previous))) {
-                groupOf[r] = groupOf[r - 1];
-                continue;
-            }
-            groupOf[r] = group(seen, id, r, firstRow);
-            previous = id;
-        }
-    }
-
-    /** Whether rows r and s have the same value in every group column (none is missing). */
-    private static boolean sameGroupValues(List<Column> groupCols, int r, int s) {
-        for (int i = 0; i < groupCols.size(); i++) { // (an index loop: no iterator per row)
-            Column c = groupCols.get(i);
-            boolean same = switch (c.type()) {
-                case INT, LONG -> c.getLong(r) == c.getLong(s);
-                // the same bits, so the same text
-                case DOUBLE -> Double.doubleToLongBits(c.getDouble(r)) == Double.doubleToLongBits(c.getDouble(s));
-                case BOOLEAN -> c.getBoolean(r) == c.getBoolean(s);
-                case STRING -> c.getString(r).equals(c.getString(s));
-            };
-            if (!same) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.benchtop.core.notebook;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -141,7 +140,7 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
          * @return its digest: SHA-256 of the canonical CSV, row and column counts
          */
         public static InputDigest of(String name, Table table) {
-            MessageDigest md = newSha256();
+            MessageDigest md = AtomicFiles.sha256();
             // the canonical CSV streamed through the digest (CsvWriter formats it in parallel blocks):
             // the same hash as sha256Hex(CsvWriter.canonicalCsv(table)) without holding the bytes
             CsvWriter.withDefaults().write(table, new DigestOutputStream(OutputStream.nullOutputStream(), md));
@@ -420,15 +419,7 @@ public record RunRecord(String analysis, String benchtopVersion, List<Parameter>
     };
 
     static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(newSha256().digest(bytes));
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return HexFormat.of().formatHex(AtomicFiles.sha256().digest(bytes));
     }
 
     private static NotebookException bad(String template, Object... args) {
